@@ -1,0 +1,40 @@
+namespace LoadLab.Core.Plans;
+
+/// <summary>
+/// Everything a run will do, resolved and validated before the first request: tables, data sets,
+/// scenarios with their load phases. Immutable; built once from a suite (or in code by tests).
+/// </summary>
+public sealed record RunPlan
+{
+    /// <summary>Identifies the run in reports and folder names, e.g. <c>20261126-210501-quickstart-3fa2</c>.</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>The suite's <c>name</c>.</summary>
+    public required string SuiteName { get; init; }
+
+    /// <summary>Path of the suite file the plan came from, or null when built in code.</summary>
+    public string? SuitePath { get; init; }
+
+    /// <summary>local, dev, staging or prod.</summary>
+    public string Environment { get; init; } = "local";
+
+    /// <summary>Seed for data and key choice: the same seed gives the same items and the same operation sequence.</summary>
+    public long Seed { get; init; } = 42;
+
+    public IReadOnlyList<TablePlan> Tables { get; init; } = [];
+
+    public IReadOnlyList<DataSetPlan> DataSets { get; init; } = [];
+
+    public required IReadOnlyList<ScenarioPlan> Scenarios { get; init; }
+
+    /// <summary>Factor applied to every phase and warm-up duration (0.1 for smoke runs). Already applied to <see cref="Scenarios"/>.</summary>
+    public double DurationScale { get; init; } = 1.0;
+
+    /// <summary>How long in-flight operations may take to finish after scheduling stops (end or Ctrl+C).</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Length of one statistics interval.</summary>
+    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TablePlan Table(string id) => Tables.First(t => t.Id == id);
+}
