@@ -1,0 +1,76 @@
+using LoadLab.Core.Plans;
+using LoadLab.Core.Scheduling;
+
+namespace LoadLab.Core.Engine;
+
+/// <summary>
+/// Closes one statistics interval for every scenario at start + n·interval (absolute times, so
+/// intervals do not drift), and publishes a live snapshot after each.
+/// </summary>
+internal sealed class IntervalSampler(
+    IReadOnlyList<ScenarioRunner> runners,
+    TimeProvider time,
+    long start,
+    TimeSpan interval,
+    Action<LiveSnapshot>? onInterval)
+{
+    private readonly Pacer pacer = new(time);
+    private readonly double plannedSeconds = runners.Select(r => r.Plan.Duration.TotalSeconds).DefaultIfEmpty(0).Max();
+    private long closedIntervals;
+    private double closedUntil;
+
+    public async Task RunAsync(CancellationToken stop)
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                long next = start + (long)Math.Round((closedIntervals + 1) * interval.TotalSeconds * time.TimestampFrequency);
+                await pacer.WaitUntilAsync(next, stop).ConfigureAwait(false);
+                if (stop.IsCancellationRequested) break;
+                Close((closedIntervals + 1) * interval.TotalSeconds);
+                closedIntervals++;
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Closes the partial interval between the last full one and now, if any time passed.</summary>
+    public void CloseFinalInterval()
+    {
+        double now = time.GetElapsedTime(start).TotalSeconds;
+        if (now - closedUntil > 0.001)
+            Close(now);
+    }
+
+    private void Close(double until)
+    {
+        double from = closedUntil;
+        double length = until - from;
+        var live = new List<LiveScenario>(runners.Count);
+        foreach (var runner in runners)
+        {
+            var schedule = runner.Schedule;
+            double target = schedule.ArrivalsBy(until) - schedule.ArrivalsBy(from);
+            string phase = runner.CurrentPhase?.Describe() ?? "";
+            runner.Recorder.CloseInterval(Math.Round(from, 3), Math.Round(length, 3), phase, target);
+            var last = runner.Recorder.LastInterval!;
+            live.Add(new LiveScenario(
+                runner.Plan.Name,
+                phase,
+                runner.CurrentPhase is { IsOpen: true } ? schedule.RateAt(Math.Min(until, schedule.TotalSeconds - 1e-9)) : 0,
+                length > 0 ? last.Interval.Completed / length : 0,
+                last.P50Ms,
+                last.P99Ms,
+                runner.Recorder.Operations.Sum(o => o.ThrottleReasons.Values.Sum()),
+                runner.Recorder.Operations.Sum(o => o.ErrorCodes.Values.Sum()),
+                runner.Recorder.Dropped,
+                runner.Recorder.InFlight));
+        }
+
+        closedUntil = until;
+        onInterval?.Invoke(new LiveSnapshot(Math.Round(until, 3), plannedSeconds, live));
+    }
+}

@@ -1,0 +1,79 @@
+using HdrHistogram;
+using LoadLab.Core.Outcomes;
+using LoadLab.Core.Plans;
+using LoadLab.Core.Recording;
+using LoadLab.Core.Results;
+
+namespace LoadLab.Core.Engine;
+
+/// <summary>Turns a finished scenario's recorders into its immutable result.</summary>
+internal static class ScenarioResultBuilder
+{
+    public static ScenarioResult Build(ScenarioRunner runner, string tableName)
+    {
+        var plan = runner.Plan;
+        var recorder = runner.Recorder;
+        double warmup = Math.Min(plan.Warmup.TotalSeconds, runner.StoppedAtSeconds);
+        double measured = Math.Max(runner.StoppedAtSeconds - warmup, 1e-9);
+        var operations = recorder.Operations.Select((op, i) => BuildOperation(op, recorder.SeriesOf(i))).ToArray();
+        long completed = operations.Sum(o => o.Completed);
+        return new ScenarioResult
+        {
+            Name = plan.Name,
+            Table = tableName,
+            Phases = plan.Phases.Select(p => p.Describe()).ToArray(),
+            MaxInFlight = plan.MaxInFlight,
+            WhenFull = plan.WhenFull == SaturationPolicy.Drop ? "drop" : "queue",
+            DurationSeconds = Math.Round(runner.StoppedAtSeconds, 3),
+            TargetOperations = Math.Round(runner.Schedule.ArrivalsBy(runner.StoppedAtSeconds) - runner.Schedule.ArrivalsBy(warmup), 3),
+            AchievedOpsPerSecond = Math.Round(completed / measured, 3),
+            Scheduled = recorder.Started + recorder.Dropped,
+            Dropped = recorder.Dropped,
+            Cancelled = recorder.Cancelled,
+            Warmup = new WarmupCounts(Math.Round(warmup, 3), recorder.WarmupScheduled, recorder.WarmupCompleted),
+            StartLateness = LatencySummary.From(recorder.Lateness.Cumulative),
+            Operations = operations,
+            Series = recorder.Series(),
+        };
+    }
+
+    private static OperationResult BuildOperation(OperationRecorder op, IReadOnlyList<OperationInterval> series)
+    {
+        var corrected = LatencyScale.NewHistogram();
+        var service = LatencyScale.NewHistogram();
+        var outcomes = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        LatencySummary ok = LatencySummary.Empty;
+        foreach (var kind in OutcomeKinds.All)
+        {
+            var channel = op.Corrected(kind);
+            if (channel is null || channel.Cumulative.TotalCount == 0) continue;
+            corrected.Add(channel.Cumulative);
+            service.Add(op.Service(kind)!.Cumulative);
+            outcomes[kind.JsonName()] = channel.Cumulative.TotalCount;
+            if (kind == OutcomeKind.Ok) ok = LatencySummary.From(channel.Cumulative);
+        }
+
+        long completed = corrected.TotalCount;
+        return new OperationResult
+        {
+            Name = op.Name,
+            Scheduled = completed + op.Dropped + op.Cancelled,
+            Completed = completed,
+            Outcomes = outcomes,
+            ThrottleReasons = new SortedDictionary<string, long>(op.ThrottleReasons, StringComparer.Ordinal),
+            ErrorCodes = new SortedDictionary<string, long>(op.ErrorCodes, StringComparer.Ordinal),
+            Dropped = op.Dropped,
+            Cancelled = op.Cancelled,
+            Latency = LatencySummary.From(corrected),
+            ServiceTime = LatencySummary.From(service),
+            OkLatency = ok,
+            Attempts = completed + op.ExtraAttempts,
+            ThrottledAttempts = op.ThrottledAttempts,
+            ReadUnits = Math.Round(op.ReadUnits, 3),
+            WriteUnits = Math.Round(op.WriteUnits, 3),
+            LatencyHistogram = HistogramCodec.Encode(corrected),
+            ServiceTimeHistogram = HistogramCodec.Encode(service),
+            Series = series,
+        };
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using LoadLab.Core.Outcomes;
+
+namespace LoadLab.Core.Recording;
+
+/// <summary>
+/// Statistics of one operation of one scenario. Outcome counts come from the histograms' totals
+/// (every completed operation records exactly one corrected latency), so the hot path writes two
+/// histograms and touches shared counters only for the rarer facts: retries, capacity, throttles.
+/// </summary>
+internal sealed class OperationRecorder(string name)
+{
+    private readonly LatencyChannel?[] corrected = new LatencyChannel?[OutcomeKinds.Count];
+    private readonly LatencyChannel?[] service = new LatencyChannel?[OutcomeKinds.Count];
+    private long extraAttempts;
+    private long throttledAttempts;
+    private long readMilliUnits;
+    private long writeMilliUnits;
+    private long dropped;
+    private long cancelled;
+
+    public string Name { get; } = name;
+
+    public ConcurrentDictionary<string, long> ThrottleReasons { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, long> ErrorCodes { get; } = new(StringComparer.Ordinal);
+
+    public long ExtraAttempts => Volatile.Read(ref extraAttempts);
+
+    public long ThrottledAttempts => Volatile.Read(ref throttledAttempts);
+
+    public double ReadUnits => Volatile.Read(ref readMilliUnits) / 1000.0;
+
+    public double WriteUnits => Volatile.Read(ref writeMilliUnits) / 1000.0;
+
+    public long Dropped => Volatile.Read(ref dropped);
+
+    public long Cancelled => Volatile.Read(ref cancelled);
+
+    public void Record(in OperationOutcome outcome, long correctedMicros, long serviceMicros)
+    {
+        int kind = (int)outcome.Kind;
+        Channel(corrected, kind).Record(correctedMicros);
+        Channel(service, kind).Record(serviceMicros);
+        if (outcome.Attempts > 1) Interlocked.Add(ref extraAttempts, outcome.Attempts - 1);
+        if (outcome.ThrottledAttempts > 0) Interlocked.Add(ref throttledAttempts, outcome.ThrottledAttempts);
+        if (outcome.ReadUnits > 0) Interlocked.Add(ref readMilliUnits, (long)Math.Round(outcome.ReadUnits * 1000));
+        if (outcome.WriteUnits > 0) Interlocked.Add(ref writeMilliUnits, (long)Math.Round(outcome.WriteUnits * 1000));
+        if (outcome.Kind == OutcomeKind.Throttled)
+            ThrottleReasons.AddOrUpdate(outcome.Reason ?? "Unknown", 1, (_, n) => n + 1);
+        else if (outcome.Kind != OutcomeKind.Ok && outcome.Reason is not null)
+            ErrorCodes.AddOrUpdate(outcome.Reason, 1, (_, n) => n + 1);
+    }
+
+    public void RecordDropped() => Interlocked.Increment(ref dropped);
+
+    public void RecordCancelled() => Interlocked.Increment(ref cancelled);
+
+    /// <summary>Closes the interval on every channel that exists.</summary>
+    public void CloseInterval()
+    {
+        for (int i = 0; i < OutcomeKinds.Count; i++)
+        {
+            Volatile.Read(ref corrected[i])?.CloseInterval();
+            Volatile.Read(ref service[i])?.CloseInterval();
+        }
+    }
+
+    public LatencyChannel? Corrected(OutcomeKind kind) => Volatile.Read(ref corrected[(int)kind]);
+
+    public LatencyChannel? Service(OutcomeKind kind) => Volatile.Read(ref service[(int)kind]);
+
+    // Channels for rare outcomes are created on first use: a histogram pair costs ~200 KB.
+    private static LatencyChannel Channel(LatencyChannel?[] channels, int kind)
+    {
+        var channel = Volatile.Read(ref channels[kind]);
+        if (channel is not null) return channel;
+        Interlocked.CompareExchange(ref channels[kind], new LatencyChannel(), null);
+        return channels[kind]!;
+    }
+}

@@ -1,0 +1,76 @@
+namespace LoadLab.Core.Results;
+
+/// <summary>Everything measured for one operation (get, put, …) of one scenario, warm-up excluded.</summary>
+public sealed record OperationResult
+{
+    public required string Name { get; init; }
+
+    /// <summary>Arrivals assigned to this operation after warm-up: completed + dropped + cancelled.</summary>
+    public required long Scheduled { get; init; }
+
+    /// <summary>Operations that ran to an outcome.</summary>
+    public required long Completed { get; init; }
+
+    /// <summary>Completed operations by outcome kind (ok, throttled, conditionFailed, clientError, …).</summary>
+    public required IReadOnlyDictionary<string, long> Outcomes { get; init; }
+
+    /// <summary>Throttled operations by throttling reason.</summary>
+    public required IReadOnlyDictionary<string, long> ThrottleReasons { get; init; }
+
+    /// <summary>Failed operations by error code.</summary>
+    public required IReadOnlyDictionary<string, long> ErrorCodes { get; init; }
+
+    /// <summary>Arrivals skipped because the in-flight bound was reached (drop policy).</summary>
+    public required long Dropped { get; init; }
+
+    /// <summary>Operations still in flight when the drain timeout ran out.</summary>
+    public required long Cancelled { get; init; }
+
+    /// <summary>Latency from the intended start, corrected for coordinated omission. Budgets use this.</summary>
+    public required LatencySummary Latency { get; init; }
+
+    /// <summary>Latency from the actual send (service time).</summary>
+    public required LatencySummary ServiceTime { get; init; }
+
+    /// <summary>Latency of ok operations only, corrected.</summary>
+    public required LatencySummary OkLatency { get; init; }
+
+    /// <summary>HTTP attempts including retries.</summary>
+    public required long Attempts { get; init; }
+
+    public long Retries => Attempts - Completed;
+
+    /// <summary>Attempts answered with a throttle, including ones a retry recovered from.</summary>
+    public required long ThrottledAttempts { get; init; }
+
+    public required double ReadUnits { get; init; }
+
+    public required double WriteUnits { get; init; }
+
+    /// <summary>Cumulative corrected-latency histogram (all outcomes), HdrHistogram V2 compressed, base64; exact merges and re-reports use it.</summary>
+    public string? LatencyHistogram { get; init; }
+
+    /// <summary>Cumulative service-time histogram (all outcomes), encoded likewise.</summary>
+    public string? ServiceTimeHistogram { get; init; }
+
+    /// <summary>One point per interval.</summary>
+    public required IReadOnlyList<OperationInterval> Series { get; init; }
+
+    public long Count(string outcome) => Outcomes.TryGetValue(outcome, out long n) ? n : 0;
+}
+
+/// <summary>One interval of one operation.</summary>
+/// <param name="Start">Seconds from the run's start.</param>
+/// <param name="Length">Seconds covered (1 unless the series was coarsened for a long run).</param>
+public sealed record OperationInterval(
+    double Start,
+    double Length,
+    long Completed,
+    long Ok,
+    long Throttled,
+    long Errors,
+    double P50Ms,
+    double P99Ms,
+    double MaxMs,
+    double ServiceP50Ms,
+    double ServiceP99Ms);
