@@ -1,0 +1,61 @@
+using LoadLab.Core.Plans;
+
+namespace LoadLab.Cli.Suites;
+
+/// <summary>Binds the suite's top level, delegates each section, and builds the plan when nothing was wrong.</summary>
+internal static class SuiteBinder
+{
+    public static RunPlan? Bind(Node root, SuiteLoadOptions options, SuiteDiagnostics diagnostics)
+    {
+        var mapping = ScalarReader.Mapping(root, "the suite", diagnostics);
+        if (mapping is null)
+            return null;
+        var reader = MappingReader.Fixed(mapping, "the suite", SuiteKeys.Root, diagnostics);
+
+        var name = reader.Required("name", Formatting.Invariant($"the suite's name: {NameRules.Allowed}")) is { } n
+            ? NameRules.Read(n, "name", diagnostics)
+            : null;
+        if (reader.Optional("description") is { } description)
+            ScalarReader.Text(description, "description", diagnostics);
+
+        // The file's values are checked even when the command line overrides them: the file is still wrong.
+        var environment = reader.Optional("environment") is { } e
+            ? ScalarReader.Choice(e, "environment", SuiteValues.Environments, diagnostics)
+            : SuiteValues.DefaultEnvironment;
+        environment = options.EnvironmentOverride ?? environment ?? SuiteValues.DefaultEnvironment;
+        var seed = reader.Optional("seed") is { } s
+            ? ScalarReader.Long(s, "seed", long.MinValue, long.MaxValue, diagnostics)
+            : SuiteValues.DefaultSeed;
+        var runSeed = options.SeedOverride ?? seed ?? SuiteValues.DefaultSeed;
+
+        var tables = reader.Required("tables", "a mapping of table id to table") is { } t
+            ? TableBinder.BindAll(t, environment, diagnostics)
+            : [];
+        var data = reader.Optional("data") is { } d
+            ? DataBinder.BindAll(d, runSeed, diagnostics)
+            : [];
+        var scenarios = reader.Required("scenarios", "a list of scenarios") is { } sc
+            ? ScenarioBinder.BindAll(sc, diagnostics)
+            : [];
+        SuiteValidator.Validate(tables, data, scenarios, diagnostics);
+
+        if (diagnostics.HasErrors || name is null)
+            return null;
+        return new RunPlan
+        {
+            RunId = options.RunId,
+            SuiteName = name,
+            Environment = environment,
+            Seed = runSeed,
+            Tables = [.. tables.Select(table => Built(table.Plan))],
+            DataSets = [.. data.Select(set => Built(set.Plan))],
+            Scenarios = [.. scenarios.Select(scenario => DurationScaling.Apply(Built(scenario.Plan), options.DurationScale))],
+            DurationScale = options.DurationScale,
+        };
+    }
+
+    // Binders leave a plan out only after reporting why, so a missing one here is a bug in a binder.
+    private static T Built<T>(T? plan)
+        where T : class =>
+        plan ?? throw new InvalidOperationException($"A {typeof(T).Name} is missing although no error was reported.");
+}

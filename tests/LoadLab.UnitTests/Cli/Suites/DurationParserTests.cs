@@ -1,0 +1,35 @@
+using LoadLab.Cli.Suites;
+
+namespace LoadLab.UnitTests.Cli.Suites;
+
+public class DurationParserTests
+{
+    [Theory]
+    [InlineData("500ms", 0, 0, 0, 500)]
+    [InlineData("30s", 0, 0, 30, 0)]
+    [InlineData("2m", 0, 2, 0, 0)]
+    [InlineData("1h", 1, 0, 0, 0)]
+    [InlineData("1m30s", 0, 1, 30, 0)]
+    [InlineData("1.5s", 0, 0, 1, 500)]
+    [InlineData("1h2m3s4ms", 1, 2, 3, 4)]
+    [InlineData("0s", 0, 0, 0, 0)]
+    public void Parses_numbers_with_units(string text, int hours, int minutes, int seconds, int milliseconds)
+    {
+        Assert.True(DurationParser.TryParse(text, out var duration));
+        Assert.Equal(new TimeSpan(0, hours, minutes, seconds, milliseconds), duration);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("30")]          // no unit
+    [InlineData("1x")]
+    [InlineData("30s1m")]       // largest unit first
+    [InlineData("1m1m")]        // each unit once
+    [InlineData("-5s")]
+    [InlineData(".5s")]
+    [InlineData("5.s")]
+    [InlineData("1,5s")]        // invariant culture: '.' is the only decimal separator
+    [InlineData("99999999999999999999h")]
+    public void Rejects_anything_else(string text) =>
+        Assert.False(DurationParser.TryParse(text, out _));
+}
