@@ -24,13 +24,14 @@ public sealed class OperationPicker
 
         cumulative[^1] = 1.0;
         this.seed = seed;
-        stream = DeterministicHash.OfName(scenarioName) ^ 0x6F70;
+        // A stream of its own, so the operation choice is independent of the key choice for the same sequence.
+        stream = unchecked((long)DeterministicHash.Of("operation:" + scenarioName));
     }
 
     public int Pick(long sequence)
     {
         if (cumulative.Length == 1) return 0;
-        double u = DeterministicHash.ToUnit(DeterministicHash.Hash(seed, stream, sequence));
+        double u = DeterministicHash.ToUnit(DeterministicHash.Of(seed, stream, sequence));
         for (int i = 0; i < cumulative.Length; i++)
         {
             if (u < cumulative[i]) return i;

@@ -1,0 +1,73 @@
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+
+namespace LoadLab.DynamoDb.Client;
+
+/// <summary>Builds the one kind of SDK client LoadLab uses: every HTTP attempt observed, retries configured explicitly.</summary>
+public static class DynamoDbClientFactory
+{
+    // Fixed so DynamoDB Local, which keeps data per access key and region, always sees the same "account".
+    private const string LocalAccessKey = "loadlab-local";
+    private const string LocalSecretKey = "loadlab-local";
+
+    private static int sdkDefaultsApplied;
+
+    /// <summary>
+    /// Process-wide SDK settings, applied once before the first client. Collections initialised to empty lists
+    /// mean <c>ThrottlingReasons</c>, <c>CancellationReasons</c> and friends are never null.
+    /// </summary>
+    public static void ApplySdkDefaults()
+    {
+        // The SDK documents this setting as not thread safe and meant for start-up, so it is written only once.
+        if (Interlocked.Exchange(ref sdkDefaultsApplied, 1) == 0)
+            AWSConfigs.InitializeCollections = true;
+    }
+
+    public static AmazonDynamoDBClient Create(DynamoDbTargetOptions options) => Create(options, httpClientFactory: null);
+
+    /// <summary>Tests pass an <see cref="HttpClientFactory"/> to answer requests in memory while the real pipeline runs.</summary>
+    internal static AmazonDynamoDBClient Create(DynamoDbTargetOptions options, HttpClientFactory? httpClientFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ApplySdkDefaults();
+        var config = CreateConfig(options);
+        if (httpClientFactory is not null)
+            config.HttpClientFactory = httpClientFactory;
+        AWSCredentials? credentials = options.UseLocalCredentials
+            ? new BasicAWSCredentials(LocalAccessKey, LocalSecretKey)
+            : null;
+        return new ObservedDynamoDbClient(credentials, config);
+    }
+
+    internal static AmazonDynamoDBConfig CreateConfig(DynamoDbTargetOptions options)
+    {
+        if (options.MaxAttempts < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxAttempts, "MaxAttempts must be at least 1 (1 means no retries).");
+        if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Timeout, "Timeout must be positive.");
+        if (string.IsNullOrWhiteSpace(options.Region))
+            throw new ArgumentException("Region must not be empty.", nameof(options));
+
+        var config = new AmazonDynamoDBConfig
+        {
+            RetryMode = options.RetryMode,
+            MaxErrorRetry = options.MaxAttempts - 1,
+            Timeout = options.Timeout,
+        };
+        if (options.Endpoint is { } endpoint)
+        {
+            // ServiceURL replaces the regional endpoint; the region still has to be named for SigV4 signing.
+            config.ServiceURL = endpoint.ToString();
+            config.AuthenticationRegion = options.Region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
+        }
+
+        if (!options.UseLocalCredentials && !string.IsNullOrWhiteSpace(options.Profile))
+            config.Profile = new Profile(options.Profile);
+        return config;
+    }
+}
