@@ -1,1 +1,21 @@
-return 0;
+using LoadLab.Bench;
+
+// Console benchmarks: each prints a small Markdown table. Figures from one run on one machine are
+// compared with each other (ratios), never against fixed times. See bench/README.md.
+string which = args.Length > 0 ? args[0] : "help";
+var options = BenchOptions.Parse(args.Skip(1).ToArray());
+return which switch
+{
+    "engine-closed" => await EngineBench.ClosedAsync(options),
+    "engine-open" => await EngineBench.OpenAsync(options),
+    "memory" => await MemoryBench.RunAsync(options),
+    "driver" => await DriverBench.RunAsync(options),
+    "all" => await EngineBench.ClosedAsync(options) + await EngineBench.OpenAsync(options) + await DriverBench.RunAsync(options),
+    _ => Help(),
+};
+
+static int Help()
+{
+    Console.WriteLine("usage: dotnet run -c Release --project bench/LoadLab.Bench -- engine-closed|engine-open|memory|driver|all [--seconds N] [--minutes N] [--rate N] [--workers N]");
+    return 2;
+}

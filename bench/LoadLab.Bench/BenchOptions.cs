@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace LoadLab.Bench;
+
+internal sealed record BenchOptions(double Seconds, double Minutes, double Rate, int Workers)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        double seconds = 10, minutes = 10, rate = 0;
+        int workers = 0;
+        for (int i = 0; i + 1 < args.Length; i += 2)
+        {
+            string v = args[i + 1];
+            switch (args[i])
+            {
+                case "--seconds": seconds = double.Parse(v, CultureInfo.InvariantCulture); break;
+                case "--minutes": minutes = double.Parse(v, CultureInfo.InvariantCulture); break;
+                case "--rate": rate = double.Parse(v, CultureInfo.InvariantCulture); break;
+                case "--workers": workers = int.Parse(v, CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+
+        return new BenchOptions(seconds, minutes, rate, workers);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using LoadLab.Core.Engine;
+using LoadLab.Core.Execution;
+using LoadLab.Core.Plans;
+using LoadLab.DynamoDb.Client;
+using LoadLab.DynamoDb.Data;
+using LoadLab.DynamoDb.Driver;
+using LoadLab.DynamoDb.LocalTarget;
+using LoadLab.DynamoDb.Seeding;
+using LoadLab.DynamoDb.Tables;
+
+namespace LoadLab.Bench;
+
+/// <summary>
+/// Ops/s LoadLab reaches against the local target, side by side with a plain loop of the same SDK
+/// calls and no engine. The local target is the ceiling on a small machine, so the ratio, not the
+/// absolute figure, shows what the engine costs.
+/// </summary>
+internal static class DriverBench
+{
+    private const long Items = 2_000;
+
+    public static async Task<int> RunAsync(BenchOptions o)
+    {
+        int workers = o.Workers > 0 ? o.Workers : 32;
+        var duration = TimeSpan.FromSeconds(o.Seconds);
+        await using var local = await LocalDynamoDbLauncher.StartAsync(new LocalTargetOptions());
+        using var client = DynamoDbClientFactory.Create(new DynamoDbTargetOptions { Endpoint = local.Endpoint, UseLocalCredentials = true });
+        var table = new TablePlan { Id = "items", Name = "local_Bench", PartitionKey = new KeyAttribute("pk", "S") };
+        var dataSet = new DataSetPlan { TableId = "items", Model = "customer", Items = Items, Seed = 42 };
+        var model = DataModels.Get("customer");
+        await TableProvisioner.EnsureTableAsync(client, table, CancellationToken.None);
+        await Seeder.SeedAsync(client, table, dataSet, model, new SeedOptions(), CancellationToken.None);
+
+        // Warm both paths, then alternate so drift in the target affects both alike.
+        await PlainLoopAsync(client, table, model, workers, TimeSpan.FromSeconds(2));
+        await EngineAsync(client, table, dataSet, model, workers, TimeSpan.FromSeconds(2));
+        double plain1 = await PlainLoopAsync(client, table, model, workers, duration);
+        var engine = await EngineAsync(client, table, dataSet, model, workers, duration);
+        double plain2 = await PlainLoopAsync(client, table, model, workers, duration);
+        double plain = (plain1 + plain2) / 2;
+        double engineOps = engine.Operations.Sum(op => op.Completed) / engine.DurationSeconds;
+        Console.WriteLine("| benchmark | workers | seconds each | plain SDK loop ops/s (before / after) | LoadLab ops/s | LoadLab / plain | LoadLab p50 ms | p99 ms |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        var get = engine.Operations.First(op => op.Name == "get");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| driver vs dynalite, get 80 / put 20 | {workers} | {o.Seconds:0} | {plain1:N0} / {plain2:N0} | {engineOps:N0} | {engineOps / plain:0.000} | {get.Latency.P50Ms:0.00} | {get.Latency.P99Ms:0.00} |"));
+        return 0;
+    }
+
+    private static async Task<double> PlainLoopAsync(IAmazonDynamoDB client, TablePlan table, IDataModel model, int workers, TimeSpan duration)
+    {
+        long completed = 0;
+        var clock = Stopwatch.StartNew();
+        var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            var random = new Random(w);
+            long n = 0;
+            while (clock.Elapsed < duration)
+            {
+                long index = random.NextInt64(Items);
+                if (random.Next(100) < 80)
+                {
+                    await client.GetItemAsync(new GetItemRequest { TableName = table.Name, Key = model.KeyOf(index, table), ReturnConsumedCapacity = ReturnConsumedCapacity.INDEXES });
+                }
+                else
+                {
+                    await client.PutItemAsync(new PutItemRequest { TableName = table.Name, Item = model.CreateItem(42, index, table), ReturnConsumedCapacity = ReturnConsumedCapacity.INDEXES });
+                }
+
+                n++;
+            }
+
+            Interlocked.Add(ref completed, n);
+        })).ToArray();
+        await Task.WhenAll(tasks);
+        return completed / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<LoadLab.Core.Results.ScenarioResult> EngineAsync(IAmazonDynamoDB client, TablePlan table, DataSetPlan dataSet, IDataModel model, int workers, TimeSpan duration)
+    {
+        var plan = new ScenarioPlan
+        {
+            Name = "driver",
+            TableId = table.Id,
+            Mix = [new OperationWeight("get", 80), new OperationWeight("put", 20)],
+            Phases = [new ConcurrencyPhase(workers, duration)],
+        };
+        IOperationExecutor executor = new DynamoDbOperationExecutor(client, plan, table, dataSet, model, 42);
+        var result = await new LoadEngine(TimeProvider.System).RunAsync([new EngineScenario(plan, executor, table.Name)], new EngineOptions(), CancellationToken.None);
+        return result.Scenarios[0];
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using LoadLab.Cli.CommandLine;
+using LoadLab.DynamoDb.LocalTarget;
+using Spectre.Console;
+
+namespace LoadLab.Cli.Commands;
+
+/// <summary><c>loadlab local</c>: serves the local DynamoDB until Ctrl+C, for any client (an application under test too).</summary>
+internal static class LocalCommand
+{
+    public static readonly CommandSpec Spec = new(
+        "local",
+        "Starts the local DynamoDB target on loopback, prints its endpoint and serves until Ctrl+C.",
+        [],
+        [
+            new("port", "N", "port to listen on (default: a free port)"),
+            new("persist", "DIR", "keep the data in DIR between starts (default: in memory)"),
+            new("help", null, "show this help"),
+        ]);
+
+    public static async Task<int> ExecuteAsync(ParsedArguments args, IAnsiConsole console, CancellationToken stop)
+    {
+        int port = 0;
+        if (args.Value("port") is { } p && (!int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out port) || port is < 0 or > 65535))
+            throw new UserFacingException(ExitCodes.InvalidInput, $"loadlab local: --port '{p}' must be a port number from 0 to 65535.");
+        var options = new LocalTargetOptions { Port = port, PersistDirectory = args.Value("persist"), Log = m => console.MarkupLine($"[grey]·[/] {Markup.Escape(m)}") };
+        await using var local = await LocalDynamoDbLauncher.StartAsync(options, stop).ConfigureAwait(false);
+        console.MarkupLine($"Local DynamoDB endpoint: [bold]{Markup.Escape(local.Endpoint.ToString())}[/]");
+        console.MarkupLine("Use any access key and secret, region us-east-1. Press Ctrl+C to stop.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        console.MarkupLine("Stopped.");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,27 @@
+using LoadLab.Cli.CommandLine;
+using LoadLab.Cli.Console;
+using LoadLab.Cli.Running;
+using Spectre.Console;
+
+namespace LoadLab.Cli.Commands;
+
+/// <summary><c>loadlab run SUITE.yaml</c>: thin; the orchestrator does the work.</summary>
+internal static class RunCommand
+{
+    public static async Task<int> ExecuteAsync(ParsedArguments args, IAnsiConsole console, CancellationToken stop)
+    {
+        var options = RunOptions.From(args);
+        bool interactive = !options.Plain && !System.Console.IsOutputRedirected && console.Profile.Capabilities.Interactive;
+        var progress = new RunProgress(console, interactive, TimeSpan.FromSeconds(5));
+        var orchestrator = new RunOrchestrator(new RunReporter(console, progress), TimeProvider.System);
+        var outcome = await orchestrator.RunAsync(options, stop).ConfigureAwait(false);
+
+        console.Write(SummaryTable.Build(outcome.Result));
+        foreach (var finding in outcome.Result.Findings)
+            console.MarkupLine($"[yellow]![/] {Markup.Escape(finding)}");
+        if (outcome.Result.Run.Interrupted)
+            console.MarkupLine("[yellow]Interrupted: the results are partial.[/]");
+        console.MarkupLine($"Results: [bold]{Markup.Escape(outcome.ResultsPath)}[/]");
+        return outcome.ExitCode;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using LoadLab.IntegrationTests.Support;
+using LoadLab.Reports.Json;
+
+namespace LoadLab.IntegrationTests.Cli;
+
+/// <summary>
+/// Ctrl+C on a real `loadlab run` process: it stops scheduling, drains, writes partial results,
+/// exits 130 and leaves no local DynamoDB process behind.
+/// </summary>
+public sealed partial class InterruptTests : IDisposable
+{
+    private readonly string output = Directory.CreateTempSubdirectory("loadlab-int-").FullName;
+
+    public void Dispose() => Directory.Delete(output, recursive: true);
+
+    [Fact]
+    public async Task Ctrl_c_during_the_load_drains_writes_partial_results_exits_130_and_stops_the_local_target()
+    {
+        string cli = Path.Combine(AppContext.BaseDirectory, "loadlab.dll");
+        // setsid gives the run its own process group, so the signal below reaches LoadLab and the
+        // local DynamoDB together, exactly as Ctrl+C on a terminal does, without hitting the test host.
+        var start = new ProcessStartInfo("setsid")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryPaths.Root,
+        };
+        foreach (var a in new[] { "dotnet", cli, "run", RepositoryPaths.Scenario("quickstart.yaml"), "--out", output, "--plain" })
+            start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var text = new StringBuilder();
+        var loadStarted = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (text) text.AppendLine(e.Data);
+            if (e.Data.Contains("Running 1 scenario", StringComparison.Ordinal)) loadStarted.TrySetResult();
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (text) text.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await loadStarted.Task.WaitAsync(TimeSpan.FromMinutes(3));
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            using (var kill = Process.Start("kill", ["-INT", "--", "-" + process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                await kill.WaitForExitAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+
+        string log;
+        lock (text) log = text.ToString();
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{log}");
+        Assert.DoesNotContain("   at ", log, StringComparison.Ordinal);
+        var result = ResultsJson.Read(Path.Combine(output, ResultsJson.FileName));
+        Assert.True(result.Run.Interrupted);
+        var scenario = Assert.Single(result.Scenarios);
+        Assert.True(scenario.DurationSeconds < 30, $"ran {scenario.DurationSeconds} s");
+        long completed = scenario.Operations.Sum(o => o.Completed);
+        Assert.Equal(scenario.Scheduled, completed + scenario.Dropped + scenario.Cancelled);
+        // The local target outlived the signal until the drain was over: nothing failed to connect.
+        Assert.All(scenario.Operations, o => Assert.False(o.Outcomes.ContainsKey("networkError"), $"{o.Name}: {string.Join(", ", o.Outcomes)}"));
+
+        var pid = PidLine().Match(log);
+        Assert.True(pid.Success, "the launcher's pid line is missing:\n" + log);
+        int nodePid = int.Parse(pid.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.False(IsAlive(nodePid), $"local DynamoDB process {nodePid} outlived LoadLab");
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var p = Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"\(pid (\d+)\)")]
+    private static partial Regex PidLine();
+}
