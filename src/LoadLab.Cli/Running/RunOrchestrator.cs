@@ -61,8 +61,10 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         }
 
         var result = Assemble(plan, target, startedAt, seeding, engineResult, stop.IsCancellationRequested);
-        string path = await Reports.Json.ResultsJson.WriteAsync(result, outDirectory, CancellationToken.None).ConfigureAwait(false);
-        return new RunOutcome(result, path, result.Run.Interrupted ? ExitCodes.Interrupted : ExitCodes.Ok);
+        // Written even when interrupted: partial results are still results.
+        var written = await Reports.Exporters.ReportWriter.WriteAllAsync(result, outDirectory, CancellationToken.None).ConfigureAwait(false);
+        int exit = result.Run.Interrupted ? ExitCodes.Interrupted : result.BudgetsPassed ? ExitCodes.Ok : ExitCodes.BudgetFailed;
+        return new RunOutcome(result, written[0], written, exit);
     }
 
     private RunPlan LoadPlan(RunOptions options)
@@ -144,4 +146,4 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
 }
 
 /// <summary>What the run command reports back to Program.</summary>
-internal sealed record RunOutcome(RunResult Result, string ResultsPath, int ExitCode);
+internal sealed record RunOutcome(RunResult Result, string ResultsPath, IReadOnlyList<string> Written, int ExitCode);

@@ -116,7 +116,8 @@ internal sealed class ScenarioRecorder
 
             var point = new OperationInterval(
                 start, length, scratch.TotalCount, ok, throttled, errors,
-                P(scratch, 50), P(scratch, 99), Max(scratch), P(scratchService, 50), P(scratchService, 99));
+                P(scratch, 50), P(scratch, 99), Max(scratch), P(scratchService, 50), P(scratchService, 99),
+                scratch.TotalCount == 0 ? null : HistogramCodec.Encode(scratch));
             operationSeries[i].Add(point);
             all.Add(scratch);
             completedTotal += scratch.TotalCount;

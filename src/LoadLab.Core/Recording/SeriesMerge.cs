@@ -20,7 +20,19 @@ internal static class SeriesMerge
         Math.Max(a.P99Ms, b.P99Ms),
         Math.Max(a.MaxMs, b.MaxMs),
         Weighted(a.ServiceP50Ms, a.Completed, b.ServiceP50Ms, b.Completed),
-        Math.Max(a.ServiceP99Ms, b.ServiceP99Ms));
+        Math.Max(a.ServiceP99Ms, b.ServiceP99Ms),
+        MergeHistograms(a.Histogram, b.Histogram));
+
+    // Histograms add exactly, so coarsened points keep exact interval distributions.
+    private static string? MergeHistograms(string? a, string? b)
+    {
+        if (a is null) return b;
+        if (b is null) return a;
+        var sum = LatencyScale.NewHistogram();
+        sum.Add(HistogramCodec.Decode(a));
+        sum.Add(HistogramCodec.Decode(b));
+        return HistogramCodec.Encode(sum);
+    }
 
     public static ScenarioInterval Merge(ScenarioInterval a, ScenarioInterval b) => new(
         a.Start,

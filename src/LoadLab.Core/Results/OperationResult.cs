@@ -62,6 +62,8 @@ public sealed record OperationResult
 /// <summary>One interval of one operation.</summary>
 /// <param name="Start">Seconds from the run's start.</param>
 /// <param name="Length">Seconds covered (1 unless the series was coarsened for a long run).</param>
+/// <param name="Histogram">This interval's corrected-latency histogram (all outcomes), compressed and base64-encoded like
+/// <see cref="OperationResult.LatencyHistogram"/>: latency.hlog and exact sliding-window budgets are built from it.</param>
 public sealed record OperationInterval(
     double Start,
     double Length,
@@ -73,4 +75,5 @@ public sealed record OperationInterval(
     double P99Ms,
     double MaxMs,
     double ServiceP50Ms,
-    double ServiceP99Ms);
+    double ServiceP99Ms,
+    string? Histogram = null);

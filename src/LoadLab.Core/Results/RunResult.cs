@@ -15,6 +15,12 @@ public sealed record RunResult
     /// <summary>Seeding done before the load, per data set.</summary>
     public IReadOnlyList<SeedSummary> Seeding { get; init; } = [];
 
+    /// <summary>Every budget of the suite with its measured value; empty when the suite has none.</summary>
+    public IReadOnlyList<Budgets.BudgetOutcome> Budgets { get; init; } = [];
+
+    /// <summary>True when every budget held (also true without budgets).</summary>
+    public bool BudgetsPassed => Budgets.All(b => b.Passed);
+
     /// <summary>Problems worth telling the reader (e.g. the in-flight bound was reached, operations dropped).</summary>
     public IReadOnlyList<string> Findings { get; init; } = [];
 }
