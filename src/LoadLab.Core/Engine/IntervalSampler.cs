@@ -41,11 +41,13 @@ internal sealed class IntervalSampler(
     public void CloseFinalInterval()
     {
         double now = time.GetElapsedTime(start).TotalSeconds;
-        if (now - closedUntil > 0.001)
-            Close(now);
+        // Always close: operations that finished during the drain must reach the cumulative
+        // histograms even when no time has passed (virtual clocks, a run ending on a boundary).
+        // The trailing sliver is not shown live: its near-zero rate would mislead.
+        Close(Math.Max(now, closedUntil), publish: now - closedUntil >= interval.TotalSeconds / 2);
     }
 
-    private void Close(double until)
+    private void Close(double until, bool publish = true)
     {
         double from = closedUntil;
         double length = until - from;
@@ -71,6 +73,7 @@ internal sealed class IntervalSampler(
         }
 
         closedUntil = until;
-        onInterval?.Invoke(new LiveSnapshot(Math.Round(until, 3), plannedSeconds, live));
+        if (publish)
+            onInterval?.Invoke(new LiveSnapshot(Math.Round(until, 3), plannedSeconds, live));
     }
 }

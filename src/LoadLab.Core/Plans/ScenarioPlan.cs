@@ -52,8 +52,23 @@ public enum SaturationPolicy
 /// <summary>An operation name (get, put, …) and its weight in the mix.</summary>
 public sealed record OperationWeight(string Operation, double Weight);
 
-/// <summary>Key choice. The workloads issue adds zipfian, hotspot, hot key, latest and sequential.</summary>
-public sealed record KeyDistributionPlan(string Kind)
+/// <summary>
+/// How an operation picks the item it targets (see <c>LoadLab.Core.Keys</c>). Parameters that do not
+/// apply to <see cref="Kind"/> are ignored.
+/// </summary>
+/// <param name="Kind">uniform, zipfian, hotspot, hotkey, latest or sequential.</param>
+/// <param name="Theta">Zipfian and latest: the exponent (0.99 is YCSB's default; higher = more skewed).</param>
+/// <param name="Scrambled">Zipfian: spread the popular items over the key space (true) or keep them at the lowest indexes (false).</param>
+/// <param name="HotSetFraction">Hotspot: fraction of the items that are hot.</param>
+/// <param name="HotOperationFraction">Hotspot: fraction of operations that go to the hot items. Hot key: fraction going to the one hot item.</param>
+/// <param name="HotKeyIndex">Hot key: which item is hot.</param>
+public sealed record KeyDistributionPlan(
+    string Kind,
+    double Theta = 0.99,
+    bool Scrambled = true,
+    double HotSetFraction = 0.2,
+    double HotOperationFraction = 0.8,
+    long HotKeyIndex = 0)
 {
     public static readonly KeyDistributionPlan Uniform = new("uniform");
 }
