@@ -52,7 +52,17 @@ public sealed record RunInfo
     public required MachineInfo Machine { get; init; }
 
     public required TargetInfo Target { get; init; }
+
+    /// <summary>Set when this run is one shard of a sharded run (<c>--shard i/N</c>) or a merge of shards.</summary>
+    public ShardInfo? Shard { get; init; }
 }
+
+/// <summary>
+/// A shard's place in its run group. A merged result has <see cref="Index"/> null and lists the
+/// merged shard indexes in <see cref="Merged"/>.
+/// </summary>
+/// <param name="RunGroup">Shared by every shard of one sharded run (all shards must be merged with their own group).</param>
+public sealed record ShardInfo(string RunGroup, int? Index, int Count, IReadOnlyList<int>? Merged = null);
 
 public sealed record MachineInfo(string Os, string Architecture, int ProcessorCount, string Runtime, string LoadLabVersion)
 {
