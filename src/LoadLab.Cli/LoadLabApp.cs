@@ -14,7 +14,7 @@ namespace LoadLab.Cli;
 /// </summary>
 public static class LoadLabApp
 {
-    private static readonly IReadOnlyList<CommandSpec> Commands = [RunOptions.Spec, LocalCommand.Spec];
+    private static readonly IReadOnlyList<CommandSpec> Commands = [RunOptions.Spec, PlanCommand.Spec, LocalCommand.Spec, CompareCommand.Spec, ReportCommand.Spec, MergeCommand.Spec];
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken external = default)
     {
@@ -109,11 +109,16 @@ public static class LoadLabApp
             return ExitCodes.Ok;
         }
 
-        var parsed = ArgumentParser.Parse(rest, spec);
+        // compare takes one file instead of two in its baseline forms.
+        var parsed = ArgumentParser.Parse(rest, spec == CompareCommand.Spec ? CompareCommand.SpecFor(rest) : spec);
         return spec.Name switch
         {
             "run" => await RunCommand.ExecuteAsync(parsed, console, stop).ConfigureAwait(false),
             "local" => await LocalCommand.ExecuteAsync(parsed, console, stop).ConfigureAwait(false),
+            "compare" => CompareCommand.Execute(parsed, console),
+            "report" => await ReportCommand.ExecuteAsync(parsed, console, stop).ConfigureAwait(false),
+            "plan" => await PlanCommand.ExecuteAsync(parsed, console).ConfigureAwait(false),
+            "merge" => await MergeCommand.ExecuteAsync(parsed, console, stop).ConfigureAwait(false),
             _ => ExitCodes.InvalidInput,
         };
     }

@@ -39,6 +39,15 @@ public interface ICapacityModel
 
     /// <summary>The preset name and the parameters in force (after overrides), for the report.</summary>
     CapacitySettings Settings { get; }
+
+    /// <summary>
+    /// Runs periodic work (per-second split checks and metrics, per-minute datapoints, due scaling)
+    /// up to the current time. Every other call does this lazily; call it from a timer so metrics
+    /// and scaling progress while no traffic arrives. The model itself never starts a thread.
+    /// </summary>
+    void Tick()
+    {
+    }
 }
 
 public enum CapacityDimension
@@ -121,6 +130,13 @@ public sealed record AutoScalingPolicy(double TargetUtilization, double MinUnits
 public sealed record TableUpdateResult(bool Accepted, string? RefusalMessage)
 {
     public static readonly TableUpdateResult Ok = new(true, null);
+
+    /// <summary>The DynamoDB error type a refusal maps to (e.g. LimitExceededException, ResourceNotFoundException); null when accepted.</summary>
+    public string? ErrorType { get; init; }
+
+    public static TableUpdateResult LimitExceeded(string message) => new(false, message) { ErrorType = "LimitExceededException" };
+
+    public static TableUpdateResult NotFound(string message) => new(false, message) { ErrorType = "ResourceNotFoundException" };
 }
 
 /// <summary>The model's answer for one request (or one batch item).</summary>

@@ -46,7 +46,7 @@ public static class ArgumentParser
 
         if (positionals.Count < spec.Positionals.Count)
             throw Usage($"missing {spec.Positionals[positionals.Count]}.", spec);
-        if (positionals.Count > spec.Positionals.Count)
+        if (positionals.Count > spec.Positionals.Count && !spec.Variadic)
             throw Usage($"unexpected argument '{positionals[spec.Positionals.Count]}'.", spec);
         return new ParsedArguments(spec.Name, positionals, options);
     }

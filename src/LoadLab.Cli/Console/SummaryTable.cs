@@ -1,13 +1,21 @@
 using LoadLab.Core.Plans;
 using LoadLab.Core.Results;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace LoadLab.Cli.Console;
 
-/// <summary>The end-of-run table: one row per scenario and operation.</summary>
+/// <summary>The end-of-run summary: one row per scenario and operation, then the budgets when the suite has any.</summary>
 internal static class SummaryTable
 {
-    public static Table Build(RunResult result)
+    public static IRenderable Build(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var operations = Operations(result);
+        return result.Budgets.Count == 0 ? operations : new Rows(operations, BudgetTable.Build(result.Budgets));
+    }
+
+    private static Table Operations(RunResult result)
     {
         var table = new Table().Border(TableBorder.Rounded);
         table.Title(Markup.Escape($"{result.Run.Suite} — run {result.Run.RunId}" + (result.Run.Interrupted ? " (interrupted, partial)" : "")));

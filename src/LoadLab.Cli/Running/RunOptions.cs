@@ -1,5 +1,6 @@
 using LoadLab.Cli.Suites;
 using LoadLab.Cli.CommandLine;
+using LoadLab.Tracing;
 
 namespace LoadLab.Cli.Running;
 
@@ -22,8 +23,23 @@ internal sealed record RunOptions
 
     public string Region { get; init; } = "us-east-1";
 
+    /// <summary>Capacity simulator preset and overrides for local runs.</summary>
+    public SimulatorOptions Simulator { get; init; } = SimulatorOptions.Default;
+
+    /// <summary>Set when this process is one shard of a sharded run.</summary>
+    public ShardOptions? Shard { get; init; }
+
     /// <summary>Plain progress lines even on a terminal.</summary>
     public bool Plain { get; init; }
+
+    /// <summary>X-Ray tracing of operations: off (default), xray (daemon over UDP) or otlp.</summary>
+    public TraceMode Trace { get; init; } = TraceMode.Off;
+
+    /// <summary>Share of operations traced beyond the first of each second; null keeps the default.</summary>
+    public double? TraceRate { get; init; }
+
+    /// <summary>Operations at least this slow are always traced; null keeps the default.</summary>
+    public int? TraceSlowMs { get; init; }
 
     public static readonly CommandSpec Spec = new(
         "run",
@@ -37,6 +53,13 @@ internal sealed record RunOptions
             new("seed", "N", "seed for data and key choice (overrides the suite's)"),
             new("region", "NAME", "AWS region (default us-east-1)"),
             new("plain", null, "plain progress lines instead of the live table"),
+            new("preset", "NAME", "capacity simulator preset for local runs: documented (default), optimistic or legacy-no-adaptive"),
+            new("shard", "i/N", "run as shard i of N (0-based): 1/N of every phase's rate or workers; merge the shards with loadlab merge"),
+            new("start-at", "TIME", "start the load at this UTC time (ISO 8601), to align the shards of a run"),
+            new("run-group", "ID", "name shared by the shards of one run (default: the --start-at time)"),
+            new("trace", "MODE", "trace operations: off (default), xray (X-Ray daemon, AWS_XRAY_DAEMON_ADDRESS) or otlp (OTEL_EXPORTER_OTLP_ENDPOINT)"),
+            new("trace-rate", "F", "share of operations traced besides the first each second, 0-1 (default 0.01)"),
+            new("trace-slow-ms", "N", "always trace operations at least N ms slow (default 100)"),
             new("help", null, "show this help"),
         ]);
 
@@ -61,6 +84,9 @@ internal sealed record RunOptions
         if (env is not null && !SuiteValues.Environments.Contains(env))
             errors.Add($"--env '{env}' is not an environment; use one of {string.Join(", ", SuiteValues.Environments)}." + Suggestions.DidYouMean(env, SuiteValues.Environments));
 
+        var (trace, traceRate, traceSlowMs) = ParseTracing(args, errors);
+        var simulator = ShardOptions.ParsePreset(args.Value("preset"), errors);
+        var shard = ShardOptions.Parse(args.Value("shard"), args.Value("start-at"), args.Value("run-group"), errors);
         if (errors.Count > 0)
             throw new UserFacingException(ExitCodes.InvalidInput, "loadlab run: " + string.Join("\n  ", errors));
         return new RunOptions
@@ -73,6 +99,45 @@ internal sealed record RunOptions
             Seed = seed,
             Region = args.Value("region") ?? "us-east-1",
             Plain = args.Has("plain"),
+            Simulator = simulator,
+            Shard = shard,
+            Trace = trace,
+            TraceRate = traceRate,
+            TraceSlowMs = traceSlowMs,
         };
+    }
+
+    /// <summary>The tracing settings of this run, before the environment variables and the run's region are added.</summary>
+    public TracingOptions TracingOptions()
+    {
+        var options = new TracingOptions { Mode = Trace, Region = Region };
+        if (TraceRate is { } rate) options = options with { Rate = rate };
+        if (TraceSlowMs is { } slow) options = options with { SlowThreshold = TimeSpan.FromMilliseconds(slow) };
+        return options;
+    }
+
+    private static (TraceMode Mode, double? Rate, int? SlowMs) ParseTracing(ParsedArguments args, List<string> errors)
+    {
+        var mode = TraceMode.Off;
+        bool badMode = args.Value("trace") is { } t && !TraceModes.TryParse(t, out mode);
+        if (badMode)
+            errors.Add($"--trace '{args.Value("trace")}' is not a trace mode; use one of {string.Join(", ", TraceModes.Names)}." + Suggestions.DidYouMean(args.Value("trace")!, TraceModes.Names));
+        double? rate = null;
+        if (args.Value("trace-rate") is { } r)
+        {
+            if (double.TryParse(r, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double parsed) && parsed is >= 0 and <= 1) rate = parsed;
+            else errors.Add($"--trace-rate '{r}' must be a number from 0 to 1, e.g. 0.01 for 1 %");
+        }
+
+        int? slow = null;
+        if (args.Value("trace-slow-ms") is { } n)
+        {
+            if (int.TryParse(n, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int parsed) && parsed is >= 1 and <= 3_600_000) slow = parsed;
+            else errors.Add($"--trace-slow-ms '{n}' must be a whole number of milliseconds from 1 to 3600000, e.g. 100");
+        }
+
+        if (!badMode && mode == TraceMode.Off && (rate is not null || slow is not null))
+            errors.Add("--trace-rate and --trace-slow-ms need tracing on: add --trace xray or --trace otlp");
+        return (mode, rate, slow);
     }
 }

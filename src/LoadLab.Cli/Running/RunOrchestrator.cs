@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using LoadLab.Cli.CommandLine;
 using LoadLab.Cli.Suites;
+using LoadLab.Core.Budgets;
 using LoadLab.Core.Engine;
 using LoadLab.Core.Plans;
 using LoadLab.Core.Results;
@@ -9,6 +10,8 @@ using LoadLab.DynamoDb.Data;
 using LoadLab.DynamoDb.Driver;
 using LoadLab.DynamoDb.Seeding;
 using LoadLab.DynamoDb.Tables;
+using LoadLab.DynamoDb.Tracing;
+using LoadLab.Tracing;
 
 namespace LoadLab.Cli.Running;
 
@@ -21,17 +24,24 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
     public async Task<RunOutcome> RunAsync(RunOptions options, CancellationToken stop)
     {
         var plan = LoadPlan(options);
+        if (options.Shard is { } shard)
+            plan = ShardPlanner.Apply(plan, shard);
         Guard(plan, options);
         string outDirectory = options.OutDirectory ?? Path.Combine("reports", plan.RunId);
         reporter.Info($"Run {plan.RunId}: suite '{plan.SuiteName}', environment {plan.Environment}, seed {plan.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
-        await using var target = await TargetSession.OpenAsync(plan.Environment, options.Endpoint, options.Region, reporter.Info, stop).ConfigureAwait(false);
+        await using var target = await TargetSession.OpenAsync(plan.Environment, options.Endpoint, options.Region, options.Simulator, reporter.Info, stop).ConfigureAwait(false);
         using var client = DynamoDbClientFactory.Create(target.Options);
         await TargetSession.CheckReachableAsync(client, target.Options, stop).ConfigureAwait(false);
 
         var startedAt = time.GetUtcNow();
         var seeding = new List<SeedSummary>();
         EngineResult? engineResult = null;
+        // A budget with abortAfter stops the engine through its own token, so the run can tell it from Ctrl+C.
+        using var monitor = BudgetMonitor.For(plan);
+        using var engineStop = CancellationTokenSource.CreateLinkedTokenSource(stop, monitor.AbortToken);
+        // Null with --trace off: then nothing of tracing is on the load path. A bad destination only warns.
+        var tracing = await TracingSession.StartAsync(options.TracingOptions().WithEnvironment(System.Environment.GetEnvironmentVariable), new TraceRunInfo(plan.RunId, plan.SuiteName), time, reporter.Warn).ConfigureAwait(false);
         try
         {
             foreach (var table in plan.Tables)
@@ -43,28 +53,64 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
             foreach (var dataSet in plan.DataSets)
                 seeding.Add(await SeedAsync(client, plan, dataSet, stop).ConfigureAwait(false));
 
-            var scenarios = plan.Scenarios.Select(s => CreateScenario(client, plan, s)).ToArray();
+            var scenarios = plan.Scenarios.Select(s => CreateScenario(client, plan, s, target.Kind)).ToArray();
+            if (tracing is not null)
+                scenarios = [.. scenarios.Select(s => s with { Executor = DynamoDbTracing.Wrap(tracing, s.Executor, s.Plan, s.TableName) })];
             var engine = new LoadEngine(time);
             var engineOptions = new EngineOptions
             {
                 Seed = plan.Seed,
                 Interval = plan.Interval,
                 DrainTimeout = plan.DrainTimeout,
-                OnInterval = reporter.Progress.OnInterval,
+                OnInterval = snapshot =>
+                {
+                    reporter.Progress.OnInterval(snapshot);
+                    monitor.OnInterval(snapshot);
+                },
             };
             reporter.Info($"Running {scenarios.Length} scenario(s) for {Formatting.Duration(LoadEngine.PlannedDuration(plan.Scenarios))}");
-            engineResult = await reporter.Progress.ShowWhileAsync(() => engine.RunAsync(scenarios, engineOptions, stop)).ConfigureAwait(false);
+            await WaitForStartAsync(options.Shard, stop).ConfigureAwait(false);
+            tracing?.MarkLoadStart();
+            engineResult = await reporter.Progress.ShowWhileAsync(() => engine.RunAsync(scenarios, engineOptions, engineStop.Token)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             reporter.Warn("Interrupted before the load started; writing what was done.");
         }
 
-        var result = Assemble(plan, target, startedAt, seeding, engineResult, stop.IsCancellationRequested);
+        var abort = monitor.Abort;
+        if (abort is not null)
+            reporter.Warn(Formatting.Invariant($"Stopped the run at {abort.AtSeconds:0.#} s: budget {abort.Budget} was broken for {abort.BrokenForSeconds:0.#} s, longer than its abortAfter grace."));
+        var result = Assemble(plan, target, startedAt, seeding, engineResult, stop.IsCancellationRequested, abort);
+        if (options.Shard is { } shardOptions)
+            result = result with { Run = result.Run with { Shard = new ShardInfo(shardOptions.RunGroup, shardOptions.Index, shardOptions.Count) } };
+        result = result with { Budgets = BudgetEvaluator.Evaluate(result, plan.Budgets, abort) };
+        if (tracing is not null)
+        {
+            var traced = await tracing.CompleteAsync().ConfigureAwait(false);
+            reporter.Info(TracingSession.Describe(traced));
+            result = tracing.Apply(result, traced);
+        }
+
         // Written even when interrupted: partial results are still results.
         var written = await Reports.Exporters.ReportWriter.WriteAllAsync(result, outDirectory, CancellationToken.None).ConfigureAwait(false);
         int exit = result.Run.Interrupted ? ExitCodes.Interrupted : result.BudgetsPassed ? ExitCodes.Ok : ExitCodes.BudgetFailed;
         return new RunOutcome(result, written[0], written, exit);
+    }
+
+    /// <summary>With --start-at, every shard starts its load at the same wall-clock time.</summary>
+    private async Task WaitForStartAsync(ShardOptions? shard, CancellationToken stop)
+    {
+        if (shard?.StartAt is not { } startAt) return;
+        var wait = startAt - time.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            reporter.Warn($"--start-at {startAt:O} has passed; starting now.");
+            return;
+        }
+
+        reporter.Info($"Waiting {Formatting.Duration(wait)} for the common start at {startAt:O}");
+        await Task.Delay(wait, time, stop).ConfigureAwait(false);
     }
 
     private RunPlan LoadPlan(RunOptions options)
@@ -105,7 +151,7 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
     private async Task<SeedSummary> SeedAsync(IAmazonDynamoDB client, RunPlan plan, DataSetPlan dataSet, CancellationToken stop)
     {
         var table = plan.Table(dataSet.TableId);
-        var model = DataModels.Get(dataSet.Model);
+        var model = DataModels.For(dataSet);
         reporter.Info($"Seeding {dataSet.Items:N0} {dataSet.Model} items into {table.Name}…");
         var result = await Seeder.SeedAsync(client, table, dataSet, model, new SeedOptions(), stop).ConfigureAwait(false);
         double seconds = result.Elapsed.TotalSeconds;
@@ -113,16 +159,29 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         return new SeedSummary(table.Name, dataSet.Model, result.ItemsWritten, result.Batches, result.UnprocessedRetries, Math.Round(seconds, 3));
     }
 
-    private EngineScenario CreateScenario(IAmazonDynamoDB client, RunPlan plan, ScenarioPlan scenario)
+    private EngineScenario CreateScenario(IAmazonDynamoDB client, RunPlan plan, ScenarioPlan scenario, string targetKind)
     {
         var table = plan.Table(scenario.TableId);
         var dataSet = plan.DataSets.FirstOrDefault(d => d.TableId == scenario.TableId)
             ?? throw new UserFacingException(ExitCodes.InvalidInput, $"Scenario '{scenario.Name}' targets table '{scenario.TableId}', which has no data set: add one under data: so operations have keys to use.");
-        var executor = new DynamoDbOperationExecutor(client, scenario, table, dataSet, DataModels.Get(dataSet.Model), plan.Seed, time);
+        // The local target (dynalite) lacks transactions: the executor says so before any request.
+        var driverOptions = new DriverOptions { Target = plan.Environment == "local" && targetKind == "local" ? TargetCapabilities.Dynalite : TargetCapabilities.DynamoDb };
+        DynamoDbOperationExecutor executor;
+        try
+        {
+            executor = new DynamoDbOperationExecutor(client, scenario, table, dataSet, DataModels.For(dataSet), plan.Seed, time, driverOptions);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserFacingException(ExitCodes.InvalidInput, $"Scenario '{scenario.Name}': {e.Message}");
+        }
+
+        foreach (var warning in executor.Warnings)
+            reporter.Warn($"{scenario.Name}: {warning}");
         return new EngineScenario(scenario, executor, table.Name);
     }
 
-    private RunResult Assemble(RunPlan plan, TargetSession target, DateTimeOffset startedAt, IReadOnlyList<SeedSummary> seeding, EngineResult? engine, bool interrupted) => new()
+    private RunResult Assemble(RunPlan plan, TargetSession target, DateTimeOffset startedAt, IReadOnlyList<SeedSummary> seeding, EngineResult? engine, bool interrupted, BudgetAbort? abort) => new()
     {
         Run = new RunInfo
         {
@@ -135,14 +194,22 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
             EndedAt = engine?.EndedAt ?? time.GetUtcNow(),
             DurationSeconds = engine?.DurationSeconds ?? 0,
             DurationScale = plan.DurationScale,
-            Interrupted = interrupted || (engine?.Interrupted ?? true),
+            // A budget abort also stops the engine early, but it is a verdict (exit 1), not an interruption (130).
+            Interrupted = interrupted || engine is null || (engine.Interrupted && abort is null),
             Machine = MachineInfo.Current(),
             Target = target.Describe(),
         },
         Scenarios = engine?.Scenarios ?? [],
         Seeding = seeding,
-        Findings = engine is null ? [] : Findings.From(engine.Scenarios),
+        Findings = engine is null ? [] : [.. Findings.From(engine.Scenarios), .. AbortFinding(abort)],
+        Simulator = target.SimulatorSection(),
     };
+
+    private static IEnumerable<string> AbortFinding(BudgetAbort? abort)
+    {
+        if (abort is not null)
+            yield return Formatting.Invariant($"The run was stopped at {abort.AtSeconds:0.#} s because budget {abort.Budget} stayed broken for longer than its abortAfter grace; the results cover the part that ran.");
+    }
 }
 
 /// <summary>What the run command reports back to Program.</summary>

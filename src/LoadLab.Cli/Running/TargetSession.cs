@@ -1,3 +1,7 @@
+using LoadLab.Capacity.Model;
+using LoadLab.Capacity.Model.Settings;
+using LoadLab.Capacity.Proxy;
+using LoadLab.Capacity.Reporting;
 using LoadLab.Cli.CommandLine;
 using LoadLab.Core.Results;
 using LoadLab.DynamoDb.Client;
@@ -6,18 +10,21 @@ using LoadLab.DynamoDb.LocalTarget;
 namespace LoadLab.Cli.Running;
 
 /// <summary>
-/// The DynamoDB endpoint a run talks to: the embedded local target (started here and stopped on
-/// dispose, also on Ctrl+C and failure) or an endpoint given with --endpoint, or AWS.
+/// The DynamoDB endpoint a run talks to: the embedded local target — dynalite behind the capacity
+/// simulator, started here and stopped on dispose (also on Ctrl+C and failure) — or an endpoint
+/// given with --endpoint, or AWS.
 /// </summary>
 internal sealed class TargetSession : IAsyncDisposable
 {
     private readonly LocalDynamoDb? local;
+    private readonly CapacityProxy? simulator;
 
-    private TargetSession(DynamoDbTargetOptions options, string kind, LocalDynamoDb? local)
+    private TargetSession(DynamoDbTargetOptions options, string kind, LocalDynamoDb? local, CapacityProxy? simulator)
     {
         Options = options;
         Kind = kind;
         this.local = local;
+        this.simulator = simulator;
     }
 
     public DynamoDbTargetOptions Options { get; }
@@ -25,21 +32,51 @@ internal sealed class TargetSession : IAsyncDisposable
     /// <summary>local, endpoint or aws.</summary>
     public string Kind { get; }
 
-    public static async Task<TargetSession> OpenAsync(string environment, Uri? endpoint, string region, Action<string> log, CancellationToken cancellationToken)
+    public static async Task<TargetSession> OpenAsync(
+        string environment, Uri? endpoint, string region, SimulatorOptions simulatorOptions, Action<string> log, CancellationToken cancellationToken)
     {
         if (endpoint is not null)
         {
             // Emulators accept any credentials; a loopback endpoint gets static dummy ones so a
             // laptop without AWS configuration works. Anything else uses the SDK's default chain.
             bool loopback = endpoint.IsLoopback;
-            return new TargetSession(new DynamoDbTargetOptions { Endpoint = endpoint, Region = region, UseLocalCredentials = loopback }, "endpoint", null);
+            return new TargetSession(new DynamoDbTargetOptions { Endpoint = endpoint, Region = region, UseLocalCredentials = loopback }, "endpoint", null, null);
         }
 
         if (environment != "local")
-            return new TargetSession(new DynamoDbTargetOptions { Region = region }, "aws", null);
+            return new TargetSession(new DynamoDbTargetOptions { Region = region }, "aws", null, null);
 
+        var settings = ResolveSettings(simulatorOptions, region);
         var started = await LocalDynamoDbLauncher.StartAsync(new LocalTargetOptions { Log = log }, cancellationToken).ConfigureAwait(false);
-        return new TargetSession(new DynamoDbTargetOptions { Endpoint = started.Endpoint, Region = region, UseLocalCredentials = true }, "local", started);
+        try
+        {
+            var model = new CapacityModel(settings, TimeProvider.System);
+            var proxy = await CapacityProxy.StartAsync(
+                new CapacityProxyOptions { Upstream = started.Endpoint, Region = settings.Region, AccountId = settings.AccountId }, model, cancellationToken).ConfigureAwait(false);
+            log($"Capacity simulator (preset {settings.Preset}) listening at {proxy.Endpoint}, in front of dynalite");
+            return new TargetSession(new DynamoDbTargetOptions { Endpoint = proxy.Endpoint, Region = region, UseLocalCredentials = true }, "local", started, proxy);
+        }
+        catch
+        {
+            await started.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The simulator's metrics for results.json; null when the run did not go through it.</summary>
+    public SimulatorSection? SimulatorSection() =>
+        simulator is null ? null : SimulatorSectionBuilder.Build(simulator.Model.Snapshot(), simulator.Model.Settings, simulator.RequestStatistics);
+
+    private static CapacitySettings ResolveSettings(SimulatorOptions options, string region)
+    {
+        try
+        {
+            return CapacityPresets.Resolve(options.Preset, options.Overrides) with { Region = region };
+        }
+        catch (CapacitySettingsException e)
+        {
+            throw new UserFacingException(ExitCodes.InvalidInput, "Simulator settings are invalid: " + e.Message);
+        }
     }
 
     public TargetInfo Describe()
@@ -48,7 +85,11 @@ internal sealed class TargetSession : IAsyncDisposable
         return new TargetInfo(Kind, Options.Endpoint?.ToString(), Options.Region, sdk.DynamoDbVersion, sdk.CoreVersion, sdk.RetryMode, sdk.MaxAttempts);
     }
 
-    public ValueTask DisposeAsync() => local?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (simulator is not null) await simulator.DisposeAsync().ConfigureAwait(false);
+        if (local is not null) await local.DisposeAsync().ConfigureAwait(false);
+    }
 
     /// <summary>Fails fast, with exit code 3, when nothing answers at the endpoint.</summary>
     public static async Task CheckReachableAsync(Amazon.DynamoDBv2.IAmazonDynamoDB client, DynamoDbTargetOptions options, CancellationToken cancellationToken)

@@ -12,7 +12,9 @@ internal sealed record ScenarioDraft(
     Node? WarmupNode,
     TimeSpan Warmup,
     TimeSpan? Duration,
-    ScenarioPlan? Plan);
+    ScenarioPlan? Plan,
+    IReadOnlyList<OperationDraft>? Operations = null,
+    KeysDraft? Keys = null);
 
 /// <summary>Binds <c>scenarios:</c>, a list of scenarios.</summary>
 internal static class ScenarioBinder
@@ -43,8 +45,10 @@ internal static class ScenarioBinder
         var name = reader.Required("name", "unique within the suite") is { } n ? NameRules.Read(n, "name", diagnostics) : null;
         var tableNode = reader.Required("table", "the id of a table under 'tables'");
         var tableId = tableNode is null ? null : ScalarReader.Text(tableNode, "table", diagnostics);
-        var mix = reader.Required("mix", "operations and weights, e.g. { get: 80, put: 20 }") is { } m ? MixBinder.Bind(m, diagnostics) : null;
-        var keys = reader.Optional("keys") is { } k ? BindKeys(k, diagnostics) : KeyDistributionPlan.Uniform;
+        var operations = reader.Required("mix", "operations and weights, e.g. { get: 80, put: 20 }") is { } m ? MixBinder.Bind(m, diagnostics) : null;
+        var mix = operations is null || operations.Any(o => o.Entry is null) ? null : operations.Select(o => o.Entry!).ToArray();
+        var keysDraft = reader.Optional("keys") is { } k ? KeysBinder.Bind(k, diagnostics) : null;
+        var keys = keysDraft is null ? KeyDistributionPlan.Uniform : keysDraft.Plan;
         var maxInFlight = reader.Optional("maxInFlight") is { } f
             ? ScalarReader.Int(f, "maxInFlight", 1, ScenarioDefaults.MaxInFlightLimit, diagnostics)
             : ScenarioDefaults.MaxInFlight;
@@ -73,19 +77,7 @@ internal static class ScenarioBinder
             };
         }
         return new ScenarioDraft(name is null ? null : nameNode, tableId is null ? null : tableNode as ScalarNode,
-            warmupNode, warmup ?? TimeSpan.Zero, duration, plan);
-    }
-
-    private static KeyDistributionPlan? BindKeys(Node node, SuiteDiagnostics diagnostics)
-    {
-        var mapping = ScalarReader.Mapping(node, "keys", diagnostics);
-        if (mapping is null)
-            return null;
-        var reader = MappingReader.Fixed(mapping, "keys", SuiteKeys.KeyDistribution, diagnostics);
-        var kind = reader.Required("distribution", "how operations pick keys: " + string.Join(", ", SuiteValues.Distributions)) is { } d
-            ? ScalarReader.Choice(d, "keys.distribution", SuiteValues.Distributions, diagnostics)
-            : null;
-        return kind is null ? null : new KeyDistributionPlan(kind);
+            warmupNode, warmup ?? TimeSpan.Zero, duration, plan, operations, keysDraft);
     }
 
     private static SaturationPolicy? BindWhenFull(Node node, SuiteDiagnostics diagnostics) =>

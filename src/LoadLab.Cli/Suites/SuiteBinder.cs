@@ -37,7 +37,11 @@ internal static class SuiteBinder
         var scenarios = reader.Required("scenarios", "a list of scenarios") is { } sc
             ? ScenarioBinder.BindAll(sc, diagnostics)
             : [];
+        var budgets = reader.Optional("budgets") is { } b
+            ? BudgetBinder.BindAll(b, diagnostics)
+            : [];
         SuiteValidator.Validate(tables, data, scenarios, diagnostics);
+        BudgetReferences.Check(budgets, scenarios, diagnostics);
 
         if (diagnostics.HasErrors || name is null)
             return null;
@@ -51,6 +55,8 @@ internal static class SuiteBinder
             DataSets = [.. data.Select(set => Built(set.Plan))],
             Scenarios = [.. scenarios.Select(scenario => DurationScaling.Apply(Built(scenario.Plan), options.DurationScale))],
             DurationScale = options.DurationScale,
+            // Windows and graces keep their length under --duration-scale: they are statistics, not load.
+            Budgets = [.. budgets.Select(budget => Built(budget.Definition))],
         };
     }
 

@@ -6,18 +6,90 @@ namespace LoadLab.Cli.Suites;
 /// </summary>
 public static class SuiteKeys
 {
-    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "seed", "tables", "data", "scenarios"];
+    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "seed", "tables", "data", "scenarios", "budgets"];
 
-    public static IReadOnlyList<string> Table { get; } = ["name", "key", "capacity"];
+    public static IReadOnlyList<string> Table { get; } = ["name", "key", "capacity", "indexes", "warm"];
 
-    public static IReadOnlyList<string> Capacity { get; } = ["mode", "read", "write"];
+    /// <summary>Keys of one secondary index under a table's <c>indexes:</c>.</summary>
+    public static IReadOnlyList<string> Index { get; } = ["type", "pk", "sk", "projection", "capacity"];
 
-    public static IReadOnlyList<string> DataSet { get; } = ["model", "items", "seed"];
+    /// <summary>Keys of an index key written out as <c>{ name: total, type: N }</c>.</summary>
+    public static IReadOnlyList<string> IndexKey { get; } = ["name", "type"];
+
+    /// <summary>Keys of a global index's own capacity: units for provisioned tables, maximums for on-demand ones.</summary>
+    public static IReadOnlyList<string> IndexCapacity { get; } = ["read", "write", "maxRead", "maxWrite"];
+
+    /// <summary>Keys of a table's <c>warm:</c> throughput.</summary>
+    public static IReadOnlyList<string> Warm { get; } = ["read", "write"];
+
+    public static IReadOnlyList<string> Capacity { get; } = ["mode", "read", "write", "maxRead", "maxWrite"];
+
+    public static IReadOnlyList<string> DataSet { get; } = ["model", "items", "seed", "locale", "pk", "sk", "templates", "size"];
+
+    /// <summary>Keys of a model declared in the suite: <c>model: { fields: { … } }</c>.</summary>
+    public static IReadOnlyList<string> CustomModel { get; } = ["fields"];
+
+    /// <summary>Keys of a data set's <c>size:</c>: a target, or min and max with a distribution.</summary>
+    public static IReadOnlyList<string> ItemSize { get; } = ["target", "min", "max", "distribution", "attribute"];
 
     public static IReadOnlyList<string> Scenario { get; } =
         ["name", "table", "mix", "keys", "maxInFlight", "whenFull", "warmup", "thinkTime", "load"];
 
-    public static IReadOnlyList<string> KeyDistribution { get; } = ["distribution"];
+    /// <summary>Keys of <c>keys:</c>; which parameters a distribution takes is <see cref="DistributionParameters"/>.</summary>
+    public static IReadOnlyList<string> KeyDistribution { get; } =
+        ["distribution", "theta", "scrambled", "hotSetFraction", "hotOperationFraction", "hotKeyIndex"];
+
+    /// <summary>The parameters each key distribution takes, besides <c>distribution</c>.</summary>
+    public static IReadOnlyList<string> DistributionParameters(string distribution) => distribution switch
+    {
+        "zipfian" => ["theta", "scrambled"],
+        "hotspot" => ["hotSetFraction", "hotOperationFraction"],
+        "hotkey" => ["hotKeyIndex", "hotOperationFraction"],
+        "latest" => ["theta"],
+        _ => [],
+    };
+
+    // Options of each operation in its mapping form, e.g. get: { weight: 60, consistent: true }.
+    public static IReadOnlyList<string> GetOptions { get; } = ["weight", "consistent", "projection"];
+
+    public static IReadOnlyList<string> PutOptions { get; } = ["weight", "new", "condition", "values"];
+
+    public static IReadOnlyList<string> UpdateOptions { get; } = ["weight", "add", "set", "condition", "values"];
+
+    public static IReadOnlyList<string> DeleteOptions { get; } = ["weight", "condition", "values"];
+
+    public static IReadOnlyList<string> QueryOptions { get; } =
+        ["weight", "index", "sk", "limit", "pages", "filter", "values", "consistent", "projection"];
+
+    public static IReadOnlyList<string> ScanOptions { get; } =
+        ["weight", "index", "segments", "limit", "pages", "filter", "values", "consistent", "projection"];
+
+    public static IReadOnlyList<string> BatchGetOptions { get; } = ["weight", "batchSize", "consistent", "projection"];
+
+    public static IReadOnlyList<string> BatchWriteOptions { get; } = ["weight", "batchSize", "new"];
+
+    public static IReadOnlyList<string> TransactGetOptions { get; } = ["weight", "batchSize", "projection"];
+
+    public static IReadOnlyList<string> TransactWriteOptions { get; } = ["weight", "batchSize", "new", "condition", "values"];
+
+    /// <summary>Keys of a query's <c>sk: { … }</c>; exactly one is given.</summary>
+    public static IReadOnlyList<string> SortKeyCondition { get; } = ["beginsWith", "between", "eq", "lt", "le", "gt", "ge"];
+
+    /// <summary>The option keys of <paramref name="operation"/> (one of <see cref="SuiteValues.Operations"/>).</summary>
+    public static IReadOnlyList<string> OperationOptions(string operation) => operation switch
+    {
+        "get" => GetOptions,
+        "put" => PutOptions,
+        "update" => UpdateOptions,
+        "delete" => DeleteOptions,
+        "query" => QueryOptions,
+        "scan" => ScanOptions,
+        "batchGet" => BatchGetOptions,
+        "batchWrite" => BatchWriteOptions,
+        "transactGet" => TransactGetOptions,
+        "transactWrite" => TransactWriteOptions,
+        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown operation."),
+    };
 
     /// <summary>Keys of a <c>{ rate: …, for: … }</c> phase.</summary>
     public static IReadOnlyList<string> RatePhase { get; } = ["rate", "for"];
@@ -35,6 +107,16 @@ public static class SuiteKeys
 
     /// <summary>Keys inside <c>rampConcurrency: { … }</c>.</summary>
     public static IReadOnlyList<string> RampConcurrency { get; } = ["from", "to", "over"];
+
+    /// <summary>
+    /// Keys of one budget. Any percentile key (p75, p99.5, …) is accepted too; the common ones are
+    /// listed so editors offer them.
+    /// </summary>
+    public static IReadOnlyList<string> Budget { get; } =
+    [
+        "scenario", "op", "p50", "p75", "p90", "p95", "p99", "p99.9", "p99.99", "max",
+        "throughput", "minThroughput", "throttled", "errors", "window", "abortAfter",
+    ];
 
     /// <summary>The key that tells which kind a load phase is, in the order the error messages list them.</summary>
     public static IReadOnlyList<string> PhaseKinds { get; } = ["rate", "ramp", "pause", "concurrency", "rampConcurrency"];

@@ -19,8 +19,11 @@ internal static class SuiteValidator
         }
         CheckUniqueScenarioNames(scenarios, diagnostics);
         CheckUniquePhysicalNames(tables, diagnostics);
+        DataDesignChecks.Check(tables, data, diagnostics);
         foreach (var scenario in scenarios)
             CheckWarmup(scenario, diagnostics);
+        foreach (var scenario in scenarios)
+            OperationChecks.Check(scenario, tables, data, diagnostics);
     }
 
     private static void CheckTableReference(ScalarNode reference, string what, List<string> tableIds, SuiteDiagnostics diagnostics)

@@ -6,6 +6,9 @@ namespace LoadLab.Cli.Suites;
 internal sealed record TableDraft(ScalarNode IdNode, TablePlan? Plan)
 {
     public string Id => IdNode.Value;
+
+    /// <summary>The indexes as bound, with positions, for checks against the table's data set.</summary>
+    public IReadOnlyList<IndexDraft> Indexes { get; init; } = [];
 }
 
 /// <summary>Binds <c>tables:</c>, a mapping of table id to table.</summary>
@@ -20,15 +23,16 @@ internal static class TableBinder
         if (reader.Entries.Count == 0)
             diagnostics.Add(mapping, "tables: define at least one table, e.g. 'items: { name: Items, key: { pk: S } }'");
         var prefix = SuiteValues.TablePrefix(environment);
-        return [.. reader.Entries.Select(e => new TableDraft(e.Key, Bind(e.Key.Value, e.Value, prefix, diagnostics)))];
+        return [.. reader.Entries.Select(e => Bind(e.Key, e.Value, prefix, diagnostics))];
     }
 
-    private static TablePlan? Bind(string id, Node node, string prefix, SuiteDiagnostics diagnostics)
+    private static TableDraft Bind(ScalarNode idNode, Node node, string prefix, SuiteDiagnostics diagnostics)
     {
+        var id = idNode.Value;
         var context = $"table '{id}'";
         var mapping = ScalarReader.Mapping(node, context, diagnostics);
         if (mapping is null)
-            return null;
+            return new TableDraft(idNode, null);
         var before = diagnostics.Count;
         var reader = MappingReader.Fixed(mapping, context, SuiteKeys.Table, diagnostics);
 
@@ -39,19 +43,26 @@ internal static class TableBinder
             ? KeySchemaBinder.Bind(keyNode, diagnostics)
             : null;
         var capacity = reader.Optional("capacity") is { } capacityNode
-            ? CapacityBinder.Bind(capacityNode, diagnostics)
+            ? TableOptionsBinder.WithMaximums(capacityNode, CapacityBinder.Bind(capacityNode, diagnostics), diagnostics)
             : CapacityPlan.OnDemand;
+        var indexes = reader.Optional("indexes") is { } indexesNode
+            ? IndexBinder.BindAll(indexesNode, keys, capacity, diagnostics)
+            : [];
+        var warm = reader.Optional("warm") is { } warmNode ? TableOptionsBinder.Warm(warmNode, diagnostics) : null;
 
         if (diagnostics.Count > before || name is null || keys is null || capacity is null)
-            return null;
-        return new TablePlan
+            return new TableDraft(idNode, null) { Indexes = indexes };
+        var plan = new TablePlan
         {
             Id = id,
             Name = name,
             PartitionKey = keys[0],
             SortKey = keys.Count > 1 ? keys[1] : null,
             Capacity = capacity,
+            Indexes = indexes.Count == 0 ? [] : [.. indexes.Select(i => i.Plan!)],
+            Warm = warm,
         };
+        return new TableDraft(idNode, plan) { Indexes = indexes };
     }
 
     /// <summary>The environment prefix plus the name, checked against DynamoDB's naming rules.</summary>

@@ -8,7 +8,7 @@ namespace LoadLab.Core.Budgets;
 /// <param name="Scenario">Scenario the budget applies to, or null for the whole run.</param>
 /// <param name="Operation">Operation the budget applies to, or null for all operations.</param>
 /// <param name="Metric">p50 … p99.99, max, throughput, throttleRate or errorRate.</param>
-/// <param name="Comparison"><c>&lt;=</c> (a ceiling) or <c>&gt;=</c> (a floor, for throughput).</param>
+/// <param name="Comparison"><c>&lt;=</c> or <c>&lt;</c> (a ceiling), <c>&gt;=</c> or <c>&gt;</c> (a floor, for throughput).</param>
 /// <param name="Limit">The limit in <paramref name="Unit"/>.</param>
 /// <param name="Measured">The measured value in <paramref name="Unit"/>; null when there were no samples.</param>
 /// <param name="Unit">ms, ops/s or %.</param>
@@ -28,5 +28,5 @@ public sealed record BudgetOutcome(
     string? Note = null)
 {
     /// <summary>How far the measured value is from the limit, in the limit's unit; positive = room left.</summary>
-    public double? Margin => Measured is not { } m ? null : Comparison == ">=" ? m - Limit : Limit - m;
+    public double? Margin => Measured is not { } m ? null : Comparison is ">=" or ">" ? m - Limit : Limit - m;
 }

@@ -24,6 +24,8 @@ public sealed record EngineOptions
 public sealed record LiveSnapshot(double ElapsedSeconds, double PlannedSeconds, IReadOnlyList<LiveScenario> Scenarios);
 
 /// <param name="TargetRate">Open model: the schedule's rate now; closed model: 0.</param>
+/// <param name="Interval">The interval just closed, as it goes into the scenario's series.</param>
+/// <param name="Operations">The interval just closed per operation, with its latency histogram (live budget checks use it).</param>
 public sealed record LiveScenario(
     string Name,
     string Phase,
@@ -34,7 +36,12 @@ public sealed record LiveScenario(
     long ThrottledTotal,
     long ErrorsTotal,
     long DroppedTotal,
-    int InFlight);
+    int InFlight,
+    Results.ScenarioInterval? Interval = null,
+    IReadOnlyList<LiveOperation>? Operations = null);
+
+/// <summary>One operation's interval just closed.</summary>
+public sealed record LiveOperation(string Name, Results.OperationInterval Interval);
 
 /// <summary>The engine's raw output; the CLI adds run metadata to make a RunResult.</summary>
 public sealed record EngineResult(

@@ -69,7 +69,9 @@ internal sealed class IntervalSampler(
                 runner.Recorder.Operations.Sum(o => o.ThrottleReasons.Values.Sum()),
                 runner.Recorder.Operations.Sum(o => o.ErrorCodes.Values.Sum()),
                 runner.Recorder.Dropped,
-                runner.Recorder.InFlight));
+                runner.Recorder.InFlight,
+                last.Interval,
+                last.Operations?.Select((point, i) => new LiveOperation(runner.Recorder.Operations[i].Name, point)).ToArray()));
         }
 
         closedUntil = until;

@@ -71,9 +71,16 @@ internal static class ScenarioResultBuilder
             ThrottledAttempts = op.ThrottledAttempts,
             ReadUnits = Math.Round(op.ReadUnits, 3),
             WriteUnits = Math.Round(op.WriteUnits, 3),
+            ItemsReturned = NullIfZero(op.ItemsReturned),
+            ItemsScanned = NullIfZero(op.ItemsScanned),
+            Pages = NullIfZero(op.Pages),
+            UnprocessedRetries = NullIfZero(op.UnprocessedRetries),
             LatencyHistogram = HistogramCodec.Encode(corrected),
             ServiceTimeHistogram = HistogramCodec.Encode(service),
             Series = series,
         };
     }
+
+    // Left out of results.json for operations that do not have them (get, put, …).
+    private static long? NullIfZero(long value) => value == 0 ? null : value;
 }

@@ -57,10 +57,26 @@ internal static class ScenarioMerge
             ThrottledAttempts = parts.Sum(p => p.Op.ThrottledAttempts),
             ReadUnits = Math.Round(parts.Sum(p => p.Op.ReadUnits), 3),
             WriteUnits = Math.Round(parts.Sum(p => p.Op.WriteUnits), 3),
+            ItemsReturned = SumOptional(parts.Select(p => p.Op.ItemsReturned)),
+            ItemsScanned = SumOptional(parts.Select(p => p.Op.ItemsScanned)),
+            Pages = SumOptional(parts.Select(p => p.Op.Pages)),
+            UnprocessedRetries = SumOptional(parts.Select(p => p.Op.UnprocessedRetries)),
             LatencyHistogram = latency is null ? null : HistogramCodec.Encode(latency),
             ServiceTimeHistogram = service is null ? null : HistogramCodec.Encode(service),
             Series = SeriesAlignment.MergeOperationSeries(parts.Select(p => (p.Offset, p.Op.Series)).ToArray()),
         };
+    }
+
+    // The counters are absent for operations that do not produce them (results.json leaves zeros out).
+    private static long? SumOptional(IEnumerable<long?> values)
+    {
+        long? sum = null;
+        foreach (var v in values)
+        {
+            if (v is { } n) sum = (sum ?? 0) + n;
+        }
+
+        return sum;
     }
 
     private static HistogramBase? AddAll(IEnumerable<string?> encoded)

@@ -19,4 +19,22 @@ public readonly record struct OperationOutcome(
     string? Reason = null)
 {
     public static readonly OperationOutcome Ok = new(OutcomeKind.Ok);
+
+    // Item counts are init-only rather than positional: get and put never set them, and their
+    // constructor calls and deconstruction stay as they were. int is plenty for one operation.
+
+    /// <summary>Items the operation returned (query and scan after their filter, batchGet, transactGet).</summary>
+    public int ItemsReturned { get; init; }
+
+    /// <summary>Items a query or scan read before its filter: what capacity is charged for.</summary>
+    public int ItemsScanned { get; init; }
+
+    /// <summary>Requests a query or scan needed, following LastEvaluatedKey (over all shards and segments).</summary>
+    public int Pages { get; init; }
+
+    /// <summary>Batch requests resent for unprocessed items or keys (DynamoDB's batch form of a throttle).</summary>
+    public int UnprocessedRetries { get; init; }
+
+    /// <summary>True when any item count is set; recorders skip the counters otherwise.</summary>
+    public bool HasItemCounts => (ItemsReturned | ItemsScanned | Pages | UnprocessedRetries) != 0;
 }

@@ -50,7 +50,11 @@ public enum SaturationPolicy
 }
 
 /// <summary>An operation name (get, put, …) and its weight in the mix.</summary>
-public sealed record OperationWeight(string Operation, double Weight);
+public sealed record OperationWeight(string Operation, double Weight)
+{
+    /// <summary>How the operation is carried out (consistency, conditions, query shape, batch size, …); defaults when left out.</summary>
+    public OperationOptions Options { get; init; } = OperationOptions.None;
+}
 
 /// <summary>
 /// How an operation picks the item it targets (see <c>LoadLab.Core.Keys</c>). Parameters that do not

@@ -14,6 +14,12 @@ public sealed record TablePlan
     public KeyAttribute? SortKey { get; init; }
 
     public CapacityPlan Capacity { get; init; } = CapacityPlan.OnDemand;
+
+    /// <summary>Global and local secondary indexes, in the order the suite declares them.</summary>
+    public IReadOnlyList<IndexPlan> Indexes { get; init; } = [];
+
+    /// <summary>Pre-warmed throughput asked for at creation, or null for DynamoDB's default.</summary>
+    public WarmThroughputPlan? Warm { get; init; }
 }
 
 /// <summary>A key attribute: name and DynamoDB scalar type (S, N or B).</summary>
@@ -28,6 +34,12 @@ public enum CapacityMode
 public sealed record CapacityPlan(CapacityMode Mode, long ReadUnits = 0, long WriteUnits = 0)
 {
     public static readonly CapacityPlan OnDemand = new(CapacityMode.OnDemand);
+
+    /// <summary>On-demand only: the most read request units per second DynamoDB may serve (MaxReadRequestUnits), or null for no maximum.</summary>
+    public long? MaxReadUnits { get; init; }
+
+    /// <summary>On-demand only: the most write request units per second (MaxWriteRequestUnits), or null for no maximum.</summary>
+    public long? MaxWriteUnits { get; init; }
 }
 
 /// <summary>Items seeded into a table before the scenarios start.</summary>
@@ -42,4 +54,27 @@ public sealed record DataSetPlan
     public required long Items { get; init; }
 
     public required long Seed { get; init; }
+
+    /// <summary>Bogus locale of names, addresses and texts, e.g. <c>en</c>, <c>de</c>, <c>fr_CA</c>.</summary>
+    public string Locale { get; init; } = DefaultLocale;
+
+    /// <summary>Template of the table's partition key, e.g. <c>CUSTOMER#{customerId}</c>; null for the model's default.</summary>
+    public string? PartitionKeyTemplate { get; init; }
+
+    /// <summary>Template of the table's sort key, e.g. <c>ORDER#{createdAt:yyyy-MM-dd}#{orderId}</c>; null for the model's default.</summary>
+    public string? SortKeyTemplate { get; init; }
+
+    /// <summary>Extra attributes rendered from templates, typically index keys such as <c>gsi1pk: STATUS#{status}</c>.</summary>
+    public IReadOnlyList<AttributeTemplatePlan> Templates { get; init; } = [];
+
+    /// <summary>Item size control by a padding attribute, or null to keep items as the model makes them.</summary>
+    public ItemSizePlan? Size { get; init; }
+
+    /// <summary>Fields of a model declared in the suite; set exactly when <see cref="Model"/> is <see cref="CustomModelName"/>.</summary>
+    public IReadOnlyList<CustomFieldPlan>? CustomFields { get; init; }
+
+    /// <summary>The <see cref="Model"/> name of a data set whose fields the suite declares.</summary>
+    public const string CustomModelName = "custom";
+
+    public const string DefaultLocale = "en";
 }

@@ -18,6 +18,10 @@ internal sealed class OperationRecorder(string name)
     private long writeMilliUnits;
     private long dropped;
     private long cancelled;
+    private long itemsReturned;
+    private long itemsScanned;
+    private long pages;
+    private long unprocessedRetries;
 
     public string Name { get; } = name;
 
@@ -37,6 +41,14 @@ internal sealed class OperationRecorder(string name)
 
     public long Cancelled => Volatile.Read(ref cancelled);
 
+    public long ItemsReturned => Volatile.Read(ref itemsReturned);
+
+    public long ItemsScanned => Volatile.Read(ref itemsScanned);
+
+    public long Pages => Volatile.Read(ref pages);
+
+    public long UnprocessedRetries => Volatile.Read(ref unprocessedRetries);
+
     public void Record(in OperationOutcome outcome, long correctedMicros, long serviceMicros)
     {
         int kind = (int)outcome.Kind;
@@ -46,10 +58,20 @@ internal sealed class OperationRecorder(string name)
         if (outcome.ThrottledAttempts > 0) Interlocked.Add(ref throttledAttempts, outcome.ThrottledAttempts);
         if (outcome.ReadUnits > 0) Interlocked.Add(ref readMilliUnits, (long)Math.Round(outcome.ReadUnits * 1000));
         if (outcome.WriteUnits > 0) Interlocked.Add(ref writeMilliUnits, (long)Math.Round(outcome.WriteUnits * 1000));
+        // One test for get and put, which never carry item counts.
+        if (outcome.HasItemCounts) RecordItems(outcome);
         if (outcome.Kind == OutcomeKind.Throttled)
             ThrottleReasons.AddOrUpdate(outcome.Reason ?? "Unknown", 1, (_, n) => n + 1);
         else if (outcome.Kind != OutcomeKind.Ok && outcome.Reason is not null)
             ErrorCodes.AddOrUpdate(outcome.Reason, 1, (_, n) => n + 1);
+    }
+
+    private void RecordItems(in OperationOutcome outcome)
+    {
+        if (outcome.ItemsReturned > 0) Interlocked.Add(ref itemsReturned, outcome.ItemsReturned);
+        if (outcome.ItemsScanned > 0) Interlocked.Add(ref itemsScanned, outcome.ItemsScanned);
+        if (outcome.Pages > 0) Interlocked.Add(ref pages, outcome.Pages);
+        if (outcome.UnprocessedRetries > 0) Interlocked.Add(ref unprocessedRetries, outcome.UnprocessedRetries);
     }
 
     public void RecordDropped() => Interlocked.Increment(ref dropped);

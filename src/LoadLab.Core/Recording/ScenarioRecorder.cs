@@ -94,6 +94,7 @@ internal sealed class ScenarioRecorder
         long completedTotal = 0;
         long throttledTotal = 0;
         long errorsTotal = 0;
+        var operationPoints = new OperationInterval[Operations.Length];
         all.Reset();
         for (int i = 0; i < Operations.Length; i++)
         {
@@ -119,6 +120,7 @@ internal sealed class ScenarioRecorder
                 P(scratch, 50), P(scratch, 99), Max(scratch), P(scratchService, 50), P(scratchService, 99),
                 scratch.TotalCount == 0 ? null : HistogramCodec.Encode(scratch));
             operationSeries[i].Add(point);
+            operationPoints[i] = point;
             all.Add(scratch);
             completedTotal += scratch.TotalCount;
             throttledTotal += throttled;
@@ -135,7 +137,7 @@ internal sealed class ScenarioRecorder
         series.Add(scenarioPoint);
         lastStarted = startedNow;
         lastDropped = droppedNow;
-        LastInterval = new IntervalSnapshot(scenarioPoint, P(all, 50), P(all, 99), throttledTotal, errorsTotal);
+        LastInterval = new IntervalSnapshot(scenarioPoint, P(all, 50), P(all, 99), throttledTotal, errorsTotal, operationPoints);
     }
 
     public IReadOnlyList<ScenarioInterval> Series() => series.Snapshot();
@@ -149,4 +151,5 @@ internal sealed class ScenarioRecorder
 }
 
 /// <summary>The latest closed interval of a scenario, with its latency over all operations.</summary>
-public sealed record IntervalSnapshot(ScenarioInterval Interval, double P50Ms, double P99Ms, long Throttled, long Errors);
+/// <param name="Operations">The same interval per operation, in the recorder's operation order (before any coarsening of the series).</param>
+public sealed record IntervalSnapshot(ScenarioInterval Interval, double P50Ms, double P99Ms, long Throttled, long Errors, IReadOnlyList<OperationInterval>? Operations = null);

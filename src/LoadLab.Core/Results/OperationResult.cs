@@ -47,6 +47,20 @@ public sealed record OperationResult
 
     public required double WriteUnits { get; init; }
 
+    // Null (left out of results.json) when zero: only query, scan and the batch operations have them.
+
+    /// <summary>Items returned (query and scan after the filter, batchGet, transactGet).</summary>
+    public long? ItemsReturned { get; init; }
+
+    /// <summary>Items a query or scan read before its filter; with <see cref="ItemsReturned"/> it shows how selective the filter is.</summary>
+    public long? ItemsScanned { get; init; }
+
+    /// <summary>Query and scan requests (pages) over all operations.</summary>
+    public long? Pages { get; init; }
+
+    /// <summary>Batch requests resent for unprocessed items or keys.</summary>
+    public long? UnprocessedRetries { get; init; }
+
     /// <summary>Cumulative corrected-latency histogram (all outcomes), HdrHistogram V2 compressed, base64; exact merges and re-reports use it.</summary>
     public string? LatencyHistogram { get; init; }
 
@@ -55,6 +69,9 @@ public sealed record OperationResult
 
     /// <summary>One point per interval.</summary>
     public required IReadOnlyList<OperationInterval> Series { get; init; }
+
+    /// <summary>Traces worth opening (the slowest, throttled and failed operations that were traced); null when tracing was off.</summary>
+    public IReadOnlyList<TraceExemplar>? Exemplars { get; init; }
 
     public long Count(string outcome) => Outcomes.TryGetValue(outcome, out long n) ? n : 0;
 }
@@ -77,3 +94,12 @@ public sealed record OperationInterval(
     double ServiceP50Ms,
     double ServiceP99Ms,
     string? Histogram = null);
+
+/// <summary>A traced operation picked as an example, so a report can link straight to its trace.</summary>
+/// <param name="TraceId">X-Ray trace id, e.g. <c>1-5f3a1b2c-0123456789abcdef01234567</c>.</param>
+/// <param name="Kind">Why it was picked: <c>slowest</c>, <c>throttled</c> or <c>failed</c>.</param>
+/// <param name="LatencyMs">Time the operation took, from send to outcome.</param>
+/// <param name="Outcome">Outcome kind as in <see cref="OperationResult.Outcomes"/> (ok, throttled, …).</param>
+/// <param name="Reason">Throttling reason or error code, when there was one.</param>
+/// <param name="ConsoleUrl">The trace in the X-Ray (CloudWatch) console of the run's region.</param>
+public sealed record TraceExemplar(string TraceId, string Kind, double LatencyMs, string Outcome, string? Reason, string? ConsoleUrl);

@@ -21,9 +21,44 @@ public sealed record RunResult
     /// <summary>True when every budget held (also true without budgets).</summary>
     public bool BudgetsPassed => Budgets.All(b => b.Passed);
 
+    /// <summary>The capacity simulator's view of the run (local target only); null when no simulator was in the path.</summary>
+    public SimulatorSection? Simulator { get; init; }
+
     /// <summary>Problems worth telling the reader (e.g. the in-flight bound was reached, operations dropped).</summary>
     public IReadOnlyList<string> Findings { get; init; } = [];
+
+    /// <summary>What tracing did (segments kept, sent, dropped); null when tracing was off.</summary>
+    public TracingSummary? Tracing { get; init; }
 }
+
+/// <summary>How a run was traced and whether the traces got out.</summary>
+/// <param name="Mode"><c>xray</c> (segments over UDP to the X-Ray daemon or CloudWatch agent) or <c>otlp</c>.</param>
+/// <param name="Destination">Where segments went, e.g. <c>udp://127.0.0.1:2000</c> or the OTLP endpoint.</param>
+/// <param name="ReservoirPerSecond">Operations traced first in every second, whatever their outcome.</param>
+/// <param name="Rate">Share of the other operations traced.</param>
+/// <param name="SlowMs">Operations at least this slow are always traced (within <paramref name="AlwaysKeepPerSecond"/>).</param>
+/// <param name="AlwaysKeepPerSecond">Cap per second on throttled, failed and slow operations traced beyond the sample.</param>
+/// <param name="Kept">Operations traced: one segment each.</param>
+/// <param name="KeptBy">Kept operations by reason: sampled, throttled, failed, slow.</param>
+/// <param name="OverCap">Throttled, failed or slow operations not traced because the cap was reached.</param>
+/// <param name="Sent">Segments handed to the transport.</param>
+/// <param name="Dropped">Segments kept but not sent (queue full, destination unusable, send failed, not flushed in time).</param>
+/// <param name="SendFailures">Sends the transport refused.</param>
+/// <param name="Warning">The first problem met (invalid address, unreachable destination), or null.</param>
+public sealed record TracingSummary(
+    string Mode,
+    string Destination,
+    int ReservoirPerSecond,
+    double Rate,
+    double SlowMs,
+    int AlwaysKeepPerSecond,
+    long Kept,
+    IReadOnlyDictionary<string, long> KeptBy,
+    long OverCap,
+    long Sent,
+    long Dropped,
+    long SendFailures,
+    string? Warning);
 
 public sealed record RunInfo
 {

@@ -17,4 +17,18 @@ public interface IDataModel
 
     /// <summary>The key of item <paramref name="index"/>: the table's partition key and, if it has one, its sort key.</summary>
     Dictionary<string, AttributeValue> KeyOf(long index, TablePlan table);
+
+    /// <summary>
+    /// How many partition key values one logical partition key is spread over by write sharding (<c>{shard(N)}</c> in
+    /// the partition key template); 1 without sharding. A query for everything under item i's logical key asks all of
+    /// them with <see cref="PartitionKeyOf"/>.
+    /// </summary>
+    int PartitionShards(TablePlan table) => 1;
+
+    /// <summary>The partition key value of item <paramref name="index"/> in shard <paramref name="shard"/> (0 … <see cref="PartitionShards"/> - 1).</summary>
+    AttributeValue PartitionKeyOf(long index, int shard, TablePlan table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return KeyOf(index, table)[table.PartitionKey.Name];
+    }
 }

@@ -10,13 +10,17 @@ namespace LoadLab.DynamoDb.Driver;
 /// <summary>
 /// Carries out a scenario's operations with the real SDK and returns every target outcome as a value. Attempts and
 /// throttled attempts come from the client's attempt observer (clients from <see cref="DynamoDbClientFactory"/>).
+/// Everything but the item index is resolved here, once, so an operation's hot path only builds its request.
 /// </summary>
 public sealed class DynamoDbOperationExecutor : IOperationExecutor
 {
-    private readonly DriverOperation[] operations;
-    private readonly UniformIndexPicker picker;
+    /// <summary>The error code targets without an API answer with; recorded as <see cref="TargetSupport.NotSupportedReason"/>.</summary>
+    private const string UnknownOperation = "UnknownOperationException";
 
-    /// <exception cref="ArgumentException">An operation of the mix or the key distribution is not supported, or the plans do not belong together.</exception>
+    private readonly DriverOperation[] operations;
+    private readonly KeySpace keys;
+
+    /// <exception cref="ArgumentException">An operation of the mix, its options or the key distribution is not supported, or the plans do not belong together.</exception>
     public DynamoDbOperationExecutor(
         IAmazonDynamoDB client,
         ScenarioPlan scenario,
@@ -24,7 +28,8 @@ public sealed class DynamoDbOperationExecutor : IOperationExecutor
         DataSetPlan dataSet,
         IDataModel model,
         long runSeed,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        DriverOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -33,32 +38,47 @@ public sealed class DynamoDbOperationExecutor : IOperationExecutor
         ArgumentNullException.ThrowIfNull(model);
         if (!string.Equals(scenario.TableId, table.Id, StringComparison.Ordinal) || !string.Equals(dataSet.TableId, table.Id, StringComparison.Ordinal))
             throw new ArgumentException($"Scenario '{scenario.Name}' targets table '{scenario.TableId}' and its data set '{dataSet.TableId}', but the table given is '{table.Id}'.", nameof(table));
-        if (!string.Equals(scenario.Keys.Kind, KeyDistributionPlan.Uniform.Kind, StringComparison.Ordinal))
-            throw new ArgumentException($"Scenario '{scenario.Name}': key distribution '{scenario.Keys.Kind}' is not supported by the DynamoDB executor yet. Allowed: uniform.", nameof(scenario));
 
-        var time = timeProvider ?? TimeProvider.System;
-        operations = scenario.Mix
-            .Select(m => DriverOperations.Create(m.Operation, client, table, model, dataSet.Seed, time))
-            .ToArray();
-        picker = new UniformIndexPicker(runSeed, scenario.Name, dataSet.Items);
+        options ??= DriverOptions.Default;
+        keys = new KeySpace(scenario.Keys, runSeed, scenario.Name, dataSet.Items);
+        var context = new DriverContext(client, table, model, dataSet.Seed, timeProvider ?? TimeProvider.System, keys, options);
+        operations = [.. scenario.Mix.Select(entry => Create(scenario, entry, context))];
+        Warnings = TargetSupport.Warnings(scenario, options.Target);
     }
 
+    /// <summary>
+    /// Operations of the mix the target cannot carry out, one message each, known before any request: show them
+    /// before the run. Those operations are recorded as clientError <see cref="TargetSupport.NotSupportedReason"/>.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
+
     /// <summary>Item index the request with this sequence number targets (exposed for tests and traces).</summary>
-    public long IndexOf(long sequence) => picker.Pick(sequence);
+    public long IndexOf(long sequence) => keys.Next(sequence);
+
+    /// <summary>Index of the newest item known to exist: the last seeded one until inserting writes (<c>new: true</c>) add more.</summary>
+    public long NewestIndex => keys.Newest;
+
+    /// <summary>
+    /// Index of this scenario's first inserted item. Each scenario inserts into a range of its own (chosen by its
+    /// name), so scenarios inserting into one table never collide; a rerun against a kept table does, as conditionFailed.
+    /// </summary>
+    public long NewItemsStart => keys.NewItemsStart;
 
     public async ValueTask<OperationOutcome> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken)
     {
         var operation = operations[request.OperationIndex];
-        long index = picker.Pick(request.Sequence);
-        // Set inside this async method, so the record is visible to the SDK call below and gone when we return.
+        long index = keys.Next(request.Sequence);
+        // Set inside this async method, so the record is visible to the SDK calls below and gone when we return.
         var attempts = AttemptScope.Begin();
         try
         {
-            var consumed = await operation.InvokeAsync(index, request.Sequence, cancellationToken).ConfigureAwait(false);
-            var (read, write) = ConsumedUnits.Of(consumed, operation.IsWrite);
+            var tally = await operation.InvokeAsync(index, request.Sequence, cancellationToken).ConfigureAwait(false);
+            if (tally.Error is { } error)
+                return Failed(error, attempts, tally);
             int throttled = attempts.ThrottledAttempts;
             // On success the reason still says why earlier attempts were throttled, so recovered throttles can be explained.
-            return new OperationOutcome(OutcomeKind.Ok, AttemptsOf(attempts), throttled, read, write, throttled > 0 ? attempts.LastThrottleReason : null);
+            var reason = tally.Reason ?? (throttled > 0 ? attempts.LastThrottleReason : null);
+            return WithItems(new OperationOutcome(tally.Kind, AttemptsOf(attempts, tally.Requests), throttled, tally.Read, tally.Write, reason), tally);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -66,15 +86,49 @@ public sealed class DynamoDbOperationExecutor : IOperationExecutor
         }
         catch (Exception ex)
         {
-            var (kind, reason) = OutcomeClassifier.Classify(ex);
-            int throttled = attempts.ThrottledAttempts;
-            // A client without the observer still reports the final throttle.
-            if (kind == OutcomeKind.Throttled && throttled == 0)
-                throttled = 1;
-            return new OperationOutcome(kind, AttemptsOf(attempts), throttled, 0, 0, reason);
+            return Failed(ex, attempts, new OperationTally(0, 0, Requests: 1));
         }
     }
 
-    // Without the observer in the pipeline nothing is counted; one attempt is the honest minimum.
-    private static int AttemptsOf(AttemptRecord record) => Math.Max(1, record.Attempts);
+    private static DriverOperation Create(ScenarioPlan scenario, OperationWeight entry, DriverContext context)
+    {
+        try
+        {
+            return DriverOperations.Create(entry, context);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"Scenario '{scenario.Name}', operation '{entry.Operation}': {e.Message}", nameof(scenario), e);
+        }
+    }
+
+    private static OperationOutcome Failed(Exception error, AttemptRecord attempts, OperationTally tally)
+    {
+        var (kind, reason) = OutcomeClassifier.Classify(error);
+        // A target without the API (dynalite and the transaction calls) says so in a generic way; name it plainly.
+        if (reason == UnknownOperation)
+            reason = TargetSupport.NotSupportedReason;
+        int throttled = attempts.ThrottledAttempts;
+        // A client without the observer still reports the final throttle.
+        if (kind == OutcomeKind.Throttled && throttled == 0)
+            throttled = 1;
+        // Units the earlier pages or batches consumed were consumed all the same.
+        return WithItems(new OperationOutcome(kind, AttemptsOf(attempts, tally.Requests), throttled, tally.Read, tally.Write, reason), tally);
+    }
+
+    private static OperationOutcome WithItems(OperationOutcome outcome, in OperationTally tally) =>
+        tally.ItemsReturned == 0 && tally.ItemsScanned == 0 && tally.Pages == 0 && tally.UnprocessedRetries == 0
+            ? outcome
+            : outcome with
+            {
+                ItemsReturned = tally.ItemsReturned,
+                ItemsScanned = tally.ItemsScanned,
+                Pages = tally.Pages,
+                UnprocessedRetries = tally.UnprocessedRetries,
+            };
+
+    // Attempts counts HTTP attempts over all of the operation's requests; only those beyond each request's first
+    // are retries, so a three-page query without retries reports one attempt. Without the observer in the
+    // pipeline nothing is counted; one attempt is the honest minimum.
+    private static int AttemptsOf(AttemptRecord record, int requests) => Math.Max(1, record.Attempts - Math.Max(0, requests - 1));
 }

@@ -1,36 +1,48 @@
-using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using LoadLab.Core.Plans;
-using LoadLab.DynamoDb.Data;
 
 namespace LoadLab.DynamoDb.Driver;
 
 /// <summary>
-/// <c>put</c>: PutItem of a freshly generated item for the index. The body is the seeded item (same size and shape);
-/// only <see cref="ItemAttributes.Version"/> and <see cref="ItemAttributes.UpdatedAt"/> change, like an application save.
+/// <c>put</c>: PutItem of a freshly generated item. Overwrites the drawn seeded item (like an application save), or
+/// with <c>new: true</c> inserts the next item after the seeded ones under <c>attribute_not_exists</c>. A user
+/// condition applies to both; a false one is a conditionFailed outcome.
 /// </summary>
-internal sealed class PutItemOperation(IAmazonDynamoDB client, TablePlan table, IDataModel model, long dataSeed, TimeProvider time)
-    : DriverOperation
+internal sealed class PutItemOperation : DriverOperation
 {
-    public override bool IsWrite => true;
+    private readonly DriverContext context;
+    private readonly bool insert;
+    private readonly string? condition;
+    private readonly Dictionary<string, string>? names;
+    private readonly Dictionary<string, AttributeValue>? values;
 
-    public override async Task<ConsumedCapacity?> InvokeAsync(long index, long sequence, CancellationToken cancellationToken)
+    public PutItemOperation(DriverContext context, OperationOptions options)
     {
-        var item = model.CreateItem(dataSeed, index, table);
-        // Seeded items carry version 1; sequence + 2 is always newer and repeats for the same seed.
-        item[ItemAttributes.Version] = new AttributeValue { N = (sequence + 2).ToString(CultureInfo.InvariantCulture) };
-        item[ItemAttributes.UpdatedAt] = new AttributeValue
-        {
-            S = time.GetUtcNow().UtcDateTime.ToString(ItemAttributes.TimestampFormat, CultureInfo.InvariantCulture),
-        };
+        this.context = context;
+        insert = options.NewItems;
+        var expressions = new ExpressionBuilder(options.Values);
+        var user = options.Condition is { } c ? expressions.User(c, "condition") : null;
+        condition = ExpressionBuilder.And(user, insert ? ItemWrites.NotExists(expressions, context) : null);
+        names = expressions.Names;
+        values = expressions.Values;
+    }
+
+    public override async Task<OperationTally> InvokeAsync(long index, long sequence, CancellationToken cancellationToken)
+    {
+        long target = insert ? context.Keys.ReserveNew() : index;
         var request = new PutItemRequest
         {
-            TableName = table.Name,
-            Item = item,
+            TableName = context.Table.Name,
+            Item = ItemWrites.Item(context, target, sequence),
+            ConditionExpression = condition,
+            ExpressionAttributeNames = names,
+            ExpressionAttributeValues = values,
             ReturnConsumedCapacity = ReturnConsumedCapacity.INDEXES,
         };
-        var response = await client.PutItemAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.ConsumedCapacity;
+        var response = await context.Client.PutItemAsync(request, cancellationToken).ConfigureAwait(false);
+        if (insert)
+            context.Keys.Inserted(target);
+        return OperationTally.Single(response.ConsumedCapacity, isWrite: true);
     }
 }

@@ -97,10 +97,33 @@ public static class Seeder
             long first = batch * BatchSize;
             int count = (int)Math.Min(BatchSize, dataSet.Items - first);
             var requests = new List<WriteRequest>(count);
+            var positions = new Dictionary<string, int>(count, StringComparer.Ordinal);
             for (long i = first; i < first + count; i++)
-                requests.Add(new WriteRequest(new PutRequest(model.CreateItem(dataSet.Seed, i, table))));
+            {
+                var item = model.CreateItem(dataSet.Seed, i, table);
+                // BatchWriteItem refuses a batch that names one key twice, which a key template without {index} can
+                // do; the later item wins, as it would with one put after the other.
+                if (positions.TryGetValue(KeyText(item), out int earlier))
+                {
+                    requests[earlier] = new WriteRequest(new PutRequest(item));
+                    Written(1);
+                    continue;
+                }
+
+                positions.Add(KeyText(item), requests.Count);
+                requests.Add(new WriteRequest(new PutRequest(item)));
+            }
+
             return requests;
         }
+
+        private string KeyText(Dictionary<string, AttributeValue> item)
+        {
+            string partition = Text(item[table.PartitionKey.Name]);
+            return table.SortKey is { } sort ? partition + "\u0000" + Text(item[sort.Name]) : partition;
+        }
+
+        private static string Text(AttributeValue value) => value.S ?? value.N ?? Convert.ToBase64String(value.B.ToArray());
 
         private async Task WriteBatchAsync(List<WriteRequest> pending, CancellationToken cancellationToken)
         {

@@ -14,7 +14,7 @@ public static class TableProvisioner
     /// Creates the table if it is missing and waits until it is ACTIVE. Returns true when this call created it, which
     /// is what teardown needs to know (LoadLab deletes only tables it created).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The table exists with another key schema, or is being deleted.</exception>
+    /// <exception cref="InvalidOperationException">The table exists with another key schema or other indexes, or is being deleted.</exception>
     /// <exception cref="TimeoutException">The table did not become ACTIVE within <see cref="TableWaitOptions.Timeout"/>.</exception>
     public static async Task<bool> EnsureTableAsync(IAmazonDynamoDB client, TablePlan table, TableWaitOptions wait, CancellationToken cancellationToken)
     {
@@ -43,6 +43,7 @@ public static class TableProvisioner
             if (existing.TableStatus == TableStatus.DELETING)
                 throw new InvalidOperationException($"Table '{table.Name}' is being deleted; run again once the deletion has finished.");
             TableSchema.EnsureSameKey(table, existing);
+            TableSchema.EnsureSameIndexes(table, existing);
         }
 
         await WaitUntilActiveAsync(client, table.Name, wait, cancellationToken).ConfigureAwait(false);
@@ -61,7 +62,8 @@ public static class TableProvisioner
             if (description is not null)
             {
                 status = description.TableStatus?.Value ?? status;
-                if (description.TableStatus == TableStatus.ACTIVE)
+                // On AWS a global index can still be CREATING after its table is ACTIVE; queries on it would fail.
+                if (description.TableStatus == TableStatus.ACTIVE && IndexesActive(description))
                     return;
                 if (description.TableStatus == TableStatus.DELETING)
                     throw new InvalidOperationException($"Table '{tableName}' is being deleted; run again once the deletion has finished.");
@@ -72,6 +74,9 @@ public static class TableProvisioner
             await Task.Delay(wait.PollInterval, time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static bool IndexesActive(TableDescription description) =>
+        (description.GlobalSecondaryIndexes ?? []).TrueForAll(index => index.IndexStatus is null || index.IndexStatus == IndexStatus.ACTIVE);
 
     private static async Task<TableDescription?> DescribeOrNullAsync(IAmazonDynamoDB client, string tableName, CancellationToken cancellationToken)
     {

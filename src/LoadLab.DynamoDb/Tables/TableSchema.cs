@@ -13,17 +13,15 @@ internal static class TableSchema
         {
             TableName = table.Name,
             KeySchema = [new KeySchemaElement(table.PartitionKey.Name, KeyType.HASH)],
-            AttributeDefinitions = [Definition(table.PartitionKey)],
+            AttributeDefinitions = [.. Definitions(table)],
         };
         if (table.SortKey is { } sort)
-        {
             request.KeySchema.Add(new KeySchemaElement(sort.Name, KeyType.RANGE));
-            request.AttributeDefinitions.Add(Definition(sort));
-        }
 
         if (table.Capacity.Mode == CapacityMode.OnDemand)
         {
             request.BillingMode = BillingMode.PAY_PER_REQUEST;
+            request.OnDemandThroughput = IndexSchema.OnDemand(table.Capacity);
         }
         else
         {
@@ -38,7 +36,45 @@ internal static class TableSchema
             request.ProvisionedThroughput = new ProvisionedThroughput(table.Capacity.ReadUnits, table.Capacity.WriteUnits);
         }
 
+        if (table.Warm is { } warm)
+            request.WarmThroughput = new WarmThroughput { ReadUnitsPerSecond = warm.ReadUnitsPerSecond, WriteUnitsPerSecond = warm.WriteUnitsPerSecond };
+        IndexSchema.AddTo(request, table);
         return request;
+    }
+
+    /// <summary>
+    /// One typed definition per key attribute of the table and its indexes, and no others: DynamoDB refuses
+    /// definitions no key uses, and one attribute with two types.
+    /// </summary>
+    private static IEnumerable<AttributeDefinition> Definitions(TablePlan table)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keys = new[] { table.PartitionKey, table.SortKey }
+            .Concat(table.Indexes.SelectMany(i => new[] { i.PartitionKey, i.SortKey }))
+            .OfType<KeyAttribute>();
+        foreach (var key in keys)
+        {
+            if (seen.TryGetValue(key.Name, out var type))
+            {
+                if (type != key.Type)
+                    throw new ArgumentException($"Table '{table.Name}': key attribute '{key.Name}' is declared both {type} and {key.Type}.", nameof(table));
+                continue;
+            }
+
+            seen.Add(key.Name, key.Type);
+            yield return Definition(key);
+        }
+    }
+
+    /// <summary>Throws a user-facing <see cref="InvalidOperationException"/> when the existing indexes differ from the plan.</summary>
+    public static void EnsureSameIndexes(TablePlan plan, TableDescription existing)
+    {
+        var differences = IndexSchema.Differences(plan, existing);
+        if (differences.Count == 0)
+            return;
+        throw new InvalidOperationException(
+            $"Table '{plan.Name}' already exists with other indexes: {string.Join("; ", differences)}. " +
+            "LoadLab does not change the indexes of an existing table: use another table name, or delete the table first.");
     }
 
     /// <summary>Throws a user-facing <see cref="InvalidOperationException"/> when the existing key schema differs from the plan.</summary>

@@ -138,9 +138,9 @@ public sealed class DynamoDbOperationExecutorTests
     {
         var http = new FakeDynamoDbHttp(_ => FakeDynamoDbHttp.Json("{}"));
 
-        var op = Assert.Throws<ArgumentException>(() => Executor(http, operations: ["get", "scan"]));
-        Assert.Contains("Allowed: get, put", op.Message, StringComparison.Ordinal);
-        var zipf = Scenario("get") with { Keys = new KeyDistributionPlan("zipfian") };
-        Assert.Throws<ArgumentException>(() => new DynamoDbOperationExecutor(http.CreateClient(), zipf, Table, Data, CustomerModel.Instance, 1));
+        var op = Assert.Throws<ArgumentException>(() => Executor(http, operations: ["get", "rescan"]));
+        Assert.Contains("Allowed: get, put, update", op.Message, StringComparison.Ordinal);
+        var unknown = Scenario("get") with { Keys = new KeyDistributionPlan("pareto") };
+        Assert.Throws<ArgumentException>(() => new DynamoDbOperationExecutor(http.CreateClient(), unknown, Table, Data, CustomerModel.Instance, 1));
     }
 }

@@ -51,11 +51,12 @@ public class ScenarioErrorTests
             scenarios:
               - name: browse
                 table: items
-                mix: { get: 80, query: 20 }
+                mix: { get: 80, qurey: 20 }
                 load: [ { rate: 10, for: 1m } ]
             """);
 
-        AssertError(error, 7, 21, "mix: unknown operation 'query'; allowed: get, put.");
+        AssertError(error, 7, 21, "mix: unknown operation 'qurey'; allowed: get, put, update, delete, query, scan, batchGet, batchWrite, transactGet, transactWrite.",
+            "Did you mean 'query'?");
     }
 
     [Fact]

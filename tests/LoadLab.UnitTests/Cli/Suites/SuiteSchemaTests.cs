@@ -17,6 +17,12 @@ public sealed class SuiteSchemaTests : IDisposable
         { nameof(SuiteKeys.Root), "/properties" },
         { nameof(SuiteKeys.Table), "/$defs/table/properties" },
         { nameof(SuiteKeys.Capacity), "/$defs/capacity/properties" },
+        { nameof(SuiteKeys.Index), "/$defs/secondaryIndex/properties" },
+        { nameof(SuiteKeys.IndexKey), "/$defs/indexKeyAttribute/properties" },
+        { nameof(SuiteKeys.IndexCapacity), "/$defs/indexCapacity/properties" },
+        { nameof(SuiteKeys.Warm), "/$defs/warm/properties" },
+        { nameof(SuiteKeys.CustomModel), "/$defs/customModel/properties" },
+        { nameof(SuiteKeys.ItemSize), "/$defs/itemSize/properties" },
         { nameof(SuiteKeys.DataSet), "/$defs/dataSet/properties" },
         { nameof(SuiteKeys.Scenario), "/$defs/scenario/properties" },
         { nameof(SuiteKeys.KeyDistribution), "/$defs/keyDistribution/properties" },
@@ -28,6 +34,18 @@ public sealed class SuiteSchemaTests : IDisposable
         { nameof(SuiteKeys.Ramp), "/$defs/rampPhase/properties/ramp/properties" },
         { nameof(SuiteKeys.RampConcurrency), "/$defs/rampConcurrencyPhase/properties/rampConcurrency/properties" },
         { "Operations", "/$defs/mix/properties" },
+        { nameof(SuiteKeys.GetOptions), "/$defs/getOptions/properties" },
+        { nameof(SuiteKeys.PutOptions), "/$defs/putOptions/properties" },
+        { nameof(SuiteKeys.UpdateOptions), "/$defs/updateOptions/properties" },
+        { nameof(SuiteKeys.DeleteOptions), "/$defs/deleteOptions/properties" },
+        { nameof(SuiteKeys.QueryOptions), "/$defs/queryOptions/properties" },
+        { nameof(SuiteKeys.ScanOptions), "/$defs/scanOptions/properties" },
+        { nameof(SuiteKeys.BatchGetOptions), "/$defs/batchGetOptions/properties" },
+        { nameof(SuiteKeys.BatchWriteOptions), "/$defs/batchWriteOptions/properties" },
+        { nameof(SuiteKeys.TransactGetOptions), "/$defs/transactGetOptions/properties" },
+        { nameof(SuiteKeys.TransactWriteOptions), "/$defs/transactWriteOptions/properties" },
+        { nameof(SuiteKeys.SortKeyCondition), "/$defs/sortKeyCondition/properties" },
+        { nameof(SuiteKeys.Budget), "/$defs/budget/properties" },
     };
 
     /// <summary>Allowed values → JSON pointer of the schema's matching "enum".</summary>
@@ -36,9 +54,14 @@ public sealed class SuiteSchemaTests : IDisposable
         { nameof(SuiteValues.Environments), "/properties/environment/enum" },
         { nameof(SuiteValues.CapacityModes), "/$defs/capacity/properties/mode/enum" },
         { nameof(SuiteValues.KeyTypes), "/$defs/key/additionalProperties/enum" },
-        { nameof(SuiteValues.Models), "/$defs/dataSet/properties/model/enum" },
+        { nameof(SuiteValues.Models), "/$defs/dataSet/properties/model/anyOf/0/enum" },
+        { nameof(SuiteValues.Locales), "/$defs/dataSet/properties/locale/enum" },
+        { nameof(SuiteValues.IndexTypes), "/$defs/secondaryIndex/properties/type/enum" },
+        { nameof(SuiteValues.Projections), "/$defs/secondaryIndex/properties/projection/oneOf/0/enum" },
+        { nameof(SuiteValues.SizeDistributions), "/$defs/itemSize/properties/distribution/enum" },
         { nameof(SuiteValues.Distributions), "/$defs/keyDistribution/properties/distribution/enum" },
         { nameof(SuiteValues.WhenFull), "/$defs/scenario/properties/whenFull/enum" },
+        { nameof(SuiteValues.PageModes), "/$defs/pages/enum" },
     };
 
     private readonly JsonDocument schema = JsonDocument.Parse(File.ReadAllText(RepositoryPath("scenarios", "suite.schema.json")));

@@ -1,0 +1,81 @@
+using System.Reflection;
+
+namespace LoadLab.Capacity.Model.Settings;
+
+/// <summary>
+/// The overridable parameters of <see cref="CapacitySettings"/>, by camelCase name: the property
+/// list itself, so a new setting is overridable (and reported) the moment it is declared.
+/// </summary>
+public static class SettingParameters
+{
+    // Identity of the settings object, not tunables: chosen through CapacityPresets or set by WithOverrides.
+    private static readonly HashSet<string> NotParameters = new(StringComparer.Ordinal)
+    {
+        nameof(CapacitySettings.Preset),
+        nameof(CapacitySettings.Overrides),
+    };
+
+    private static readonly PropertyInfo[] Properties = typeof(CapacitySettings)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.CanWrite && p.SetMethod is { IsPublic: true } && !NotParameters.Contains(p.Name))
+        .ToArray();
+
+    private static readonly Dictionary<string, PropertyInfo> ByName =
+        Properties.ToDictionary(p => CamelCase(p.Name), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every name an override may use, in declaration order.</summary>
+    public static IReadOnlyList<string> Names { get; } = Properties.Select(p => CamelCase(p.Name)).ToArray();
+
+    /// <summary>Every parameter in force as override text (name → value), for the report.</summary>
+    public static IReadOnlyDictionary<string, string> Describe(CapacitySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in Properties)
+            values[CamelCase(property.Name)] = SettingValueParser.Format(property.GetValue(settings));
+        return values;
+    }
+
+    internal static CapacitySettings Apply(CapacitySettings settings, IReadOnlyDictionary<string, string> overrides)
+    {
+        var result = settings with { };
+        var errors = new List<string>();
+        var applied = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in settings.Overrides)
+            applied[name] = value;
+        foreach (var (name, text) in overrides.OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            if (!ByName.TryGetValue(name, out var property))
+            {
+                errors.Add(UnknownName(name));
+                continue;
+            }
+
+            var canonical = CamelCase(property.Name);
+            if (!SettingValueParser.TryParse(property.PropertyType, property.Name, text ?? string.Empty, out var value, out var expected))
+            {
+                errors.Add($"Simulator parameter '{canonical}': expected {expected}, found '{text}'.");
+                continue;
+            }
+
+            property.SetValue(result, value);
+            applied[canonical] = text!.Trim();
+        }
+
+        result = result with { Overrides = applied };
+        errors.AddRange(SettingsValidator.Validate(result));
+        if (errors.Count > 0)
+            throw new CapacitySettingsException(errors);
+        return result;
+    }
+
+    private static string UnknownName(string name)
+    {
+        var hint = NotParameters.Contains(name, StringComparer.OrdinalIgnoreCase)
+            ? " Choose the preset with the simulator's preset setting (one of " + string.Join(", ", CapacityPresets.Names) + ")."
+            : NameSuggestions.DidYouMean(name, Names);
+        return $"Unknown simulator parameter '{name}'.{hint} Allowed: {string.Join(", ", Names)}.";
+    }
+
+    private static string CamelCase(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal[1..];
+}

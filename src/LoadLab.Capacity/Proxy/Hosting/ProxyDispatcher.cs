@@ -1,0 +1,184 @@
+using System.Text.Json;
+using LoadLab.Capacity.Proxy.Metrics;
+using LoadLab.Capacity.Proxy.Operations;
+using LoadLab.Capacity.Proxy.Wire;
+using Microsoft.AspNetCore.Http;
+
+namespace LoadLab.Capacity.Proxy.Hosting;
+
+/// <summary>
+/// The one request delegate: admin paths, then the DynamoDB API. Input is checked in DynamoDB's order
+/// (target, body size and JSON) and answered with DynamoDB's errors; a request the proxy cannot price is
+/// forwarded uncharged for the emulator to judge; nothing a client sends can crash the proxy or leave
+/// the model half-updated (Admit deducts nothing; Settle runs only after the emulator answered).
+/// </summary>
+internal sealed class ProxyDispatcher(ProxyServices services)
+{
+    /// <summary>The operation name attempts with an unknown or missing X-Amz-Target are counted under.</summary>
+    public const string UnknownOperation = "(unknown)";
+
+    private readonly AdminEndpoints admin = new(services);
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        if (request.Path.StartsWithSegments(AdminEndpoints.Root, StringComparison.Ordinal))
+        {
+            await admin.HandleAsync(http);
+            return;
+        }
+
+        if (HttpMethods.IsGet(request.Method) && request.Path == "/")
+        {
+            // dynalite's (and DynamoDB's) health answer.
+            await RelayAsync(http, ReadOnlyMemory<byte>.Empty);
+            return;
+        }
+
+        WireResponse? response = null;
+        AttemptTicket? ticket = null;
+        try
+        {
+            bool routed = OperationRouter.TryRoute(request.Headers["X-Amz-Target"].ToString(), out var operation, out string name);
+            ticket = services.Statistics.Begin(routed ? name : UnknownOperation, AttemptHeaders.Parse(request.Headers[AttemptHeaders.InvocationIdHeader], request.Headers[AttemptHeaders.RequestHeader]));
+            if (!HttpMethods.IsPost(request.Method) || !IsJson(request.ContentType))
+            {
+                // dynalite (copying DynamoDB) answers these with 404 UnknownOperationException.
+                response = DynamoErrors.UnknownOperation(404);
+                return;
+            }
+
+            if (!routed)
+            {
+                response = DynamoErrors.UnknownOperation();
+                return;
+            }
+
+            using var body = await RequestBody.ReadAsync(request);
+            if (body.Error is not null)
+            {
+                response = body.Error;
+                return;
+            }
+
+            response = await HandleOperationAsync(http, operation, name, body.Buffer!);
+        }
+        catch (UpstreamUnavailableException ex)
+        {
+            response = DynamoErrors.InternalServerError(ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            response = DynamoErrors.InternalServerError($"The capacity simulator failed on this request: {ex.GetType().Name}: {ex.Message}");
+        }
+        finally
+        {
+            if (response is not null)
+                await WriteAsync(http, response);
+            if (ticket is { } t)
+                services.Statistics.End(t, response?.Outcome ?? AttemptOutcome.Served);
+            response?.Dispose();
+        }
+    }
+
+    private async Task<WireResponse?> HandleOperationAsync(HttpContext http, DynamoOperation operation, string name, PooledBuffer body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body.Memory);
+        }
+        catch (JsonException)
+        {
+            return DynamoErrors.Serialization();
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return DynamoErrors.Serialization();
+            if (operation == DynamoOperation.PassThrough || !HasSignature(http.Request))
+            {
+                // Nothing to price (or the emulator will refuse the missing signature first, as DynamoDB does).
+                await RelayAsync(http, body.Memory);
+                return null;
+            }
+
+            var context = new OperationContext(http, services, operation, name, body.Memory, document.RootElement);
+            try
+            {
+                return await RouteAsync(context);
+            }
+            catch (Exception ex) when (IsUnpriceable(ex) && !context.Forwarded)
+            {
+                // The proxy cannot price it; the emulator answers with DynamoDB's exact validation message.
+                return WireResponse.Unchanged(await context.ForwardAsync());
+            }
+        }
+    }
+
+    /// <summary>
+    /// The request (not the proxy) is malformed: a member missing or of an unexpected JSON kind
+    /// (JsonElement throws InvalidOperationException or KeyNotFoundException for those).
+    /// </summary>
+    private static bool IsUnpriceable(Exception ex) =>
+        ex is RequestShapeException or InvalidOperationException or KeyNotFoundException or FormatException;
+
+    private static Task<WireResponse> RouteAsync(OperationContext context) => context.Operation switch
+    {
+        DynamoOperation.GetItem => GetItemHandler.HandleAsync(context),
+        DynamoOperation.PutItem => PutItemHandler.HandleAsync(context),
+        DynamoOperation.UpdateItem => UpdateItemHandler.HandleAsync(context),
+        DynamoOperation.DeleteItem => DeleteItemHandler.HandleAsync(context),
+        DynamoOperation.Query or DynamoOperation.Scan => QueryScanHandler.HandleAsync(context),
+        DynamoOperation.BatchGetItem => BatchGetHandler.HandleAsync(context),
+        DynamoOperation.BatchWriteItem => BatchWriteHandler.HandleAsync(context),
+        DynamoOperation.TransactGetItems => TransactGetHandler.HandleAsync(context),
+        DynamoOperation.TransactWriteItems => TransactWriteHandler.HandleAsync(context),
+        DynamoOperation.CreateTable => TableLifecycleHandlers.CreateAsync(context),
+        DynamoOperation.UpdateTable => TableLifecycleHandlers.UpdateAsync(context),
+        DynamoOperation.DeleteTable => TableLifecycleHandlers.DeleteAsync(context),
+        DynamoOperation.DescribeTable => TableLifecycleHandlers.DescribeAsync(context),
+        _ => throw new InvalidOperationException($"No handler for {context.Operation}."),
+    };
+
+    private static bool IsJson(string? contentType)
+    {
+        string media = (contentType ?? string.Empty).Split(';')[0].Trim();
+        return media.Length == 0
+            || media.Equals(WireResponse.AmzJson, StringComparison.OrdinalIgnoreCase)
+            || media.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A SigV4 header or presigned query; the emulators check only that one is there and well formed.</summary>
+    private static bool HasSignature(HttpRequest request) =>
+        request.Headers.Authorization.ToString().TrimStart().StartsWith("AWS4-", StringComparison.Ordinal)
+        || request.Query.ContainsKey("X-Amz-Algorithm");
+
+    private async Task RelayAsync(HttpContext http, ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            await services.Upstream.RelayAsync(http, body, services.Stopping.Token);
+        }
+        catch (UpstreamUnavailableException ex) when (!http.Response.HasStarted)
+        {
+            using var error = DynamoErrors.InternalServerError(ex.Message);
+            await WriteAsync(http, error);
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext http, WireResponse response)
+    {
+        if (http.Response.HasStarted)
+            return;
+        try
+        {
+            await response.WriteAsync(http.Response, http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException)
+        {
+            // The client went away; nothing left to tell it.
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using LoadLab.Cli.CommandLine;
+using LoadLab.Cli.Console;
+using LoadLab.Cli.Suites;
+using Spectre.Console;
+
+namespace LoadLab.Cli.Commands;
+
+/// <summary><c>loadlab plan SUITE.yaml</c>: validates and shows what a run would do, with no side effects (no target is started or touched).</summary>
+internal static class PlanCommand
+{
+    public static readonly CommandSpec Spec = new(
+        "plan",
+        "Validates a suite and shows the resolved plan: tables with their real names, data to seed, phases with the operations expected. Touches nothing.",
+        ["SUITE.yaml"],
+        [
+            new("env", "NAME", "local (default), dev, staging or prod: decides the table prefix"),
+            new("duration-scale", "F", "multiply every phase duration by F"),
+            new("seed", "N", "seed for data and key choice"),
+            new("help", null, "show this help"),
+        ]);
+
+    public static Task<int> ExecuteAsync(ParsedArguments args, IAnsiConsole console)
+    {
+        var options = Running.RunOptions.From(args);
+        var plan = SuiteLoader.Load(options.SuitePath, new SuiteLoadOptions
+        {
+            RunId = "plan",
+            DurationScale = options.DurationScale,
+            SeedOverride = options.Seed,
+            EnvironmentOverride = options.Environment,
+        });
+        PlanView.Write(console, plan);
+        return Task.FromResult(ExitCodes.Ok);
+    }
+}

@@ -1,0 +1,81 @@
+namespace LoadLab.Core.Results;
+
+/// <summary>
+/// What the capacity simulator saw during a local run: the preset and parameters in force, and per
+/// table and GSI the consumed against available capacity each second, throttles by reason,
+/// partition splits, scaling events and the most throttled keys (as hashes, never key values).
+/// </summary>
+public sealed record SimulatorSection
+{
+    public required string Preset { get; init; }
+
+    public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<SimulatorResource> Resources { get; init; } = [];
+
+    /// <summary>Logical calls, HTTP attempts and throttled attempts the proxy counted from the SDK's retry headers.</summary>
+    public SimulatorRequests? Requests { get; init; }
+
+    /// <summary>Estimated cost of the traffic in the table's own mode and in the other mode.</summary>
+    public IReadOnlyList<SimulatorCost> Cost { get; init; } = [];
+}
+
+/// <summary>One capacity resource: a table (Index null) or one of its GSIs.</summary>
+public sealed record SimulatorResource
+{
+    public required string Table { get; init; }
+
+    public string? Index { get; init; }
+
+    /// <summary>provisioned or on-demand.</summary>
+    public required string Mode { get; init; }
+
+    public double ProvisionedReadUnits { get; init; }
+
+    public double ProvisionedWriteUnits { get; init; }
+
+    public double ConsumedReadUnits { get; init; }
+
+    public double ConsumedWriteUnits { get; init; }
+
+    public long ThrottledRequests { get; init; }
+
+    public IReadOnlyDictionary<string, long> ThrottleEventsByReason { get; init; } = new Dictionary<string, long>();
+
+    public int PartitionCount { get; init; }
+
+    public IReadOnlyList<SimulatorSecond> Seconds { get; init; } = [];
+
+    public IReadOnlyList<SimulatorEvent> Events { get; init; } = [];
+
+    public IReadOnlyList<SimulatorKey> TopThrottledKeys { get; init; } = [];
+}
+
+/// <param name="Offset">Seconds since the simulator started.</param>
+/// <param name="CapacityRead">Units per second available: provisioned, or the on-demand ceiling.</param>
+public sealed record SimulatorSecond(
+    double Offset,
+    int Length,
+    double ConsumedRead,
+    double ConsumedWrite,
+    double CapacityRead,
+    double CapacityWrite,
+    long ThrottledRequests,
+    IReadOnlyDictionary<string, long>? ThrottleEventsByReason,
+    double BurstRead,
+    double BurstWrite,
+    int Partitions);
+
+/// <summary>A partition split or a capacity change, e.g. kind "split:heat" 4 → 5, or "auto-scaling-applied" 100 → 286.</summary>
+public sealed record SimulatorEvent(double Offset, string Kind, string? Dimension, double From, double To);
+
+/// <param name="KeyHash">A short hash of the key; the key itself may be personal data.</param>
+public sealed record SimulatorKey(string KeyHash, long ThrottleEvents);
+
+public sealed record SimulatorRequests(long LogicalCalls, long Attempts, long ThrottledAttempts);
+
+/// <param name="OwnModeUsd">Cost of the traffic in the table's mode.</param>
+/// <param name="OtherModeUsd">What the same traffic would cost in the other mode.</param>
+public sealed record SimulatorCost(string Table, string? Index, string Mode, double OwnModeUsd, string OtherMode, double OtherModeUsd, double StorageUsd);

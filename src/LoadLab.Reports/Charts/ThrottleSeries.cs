@@ -1,0 +1,70 @@
+using LoadLab.Core.Results;
+
+namespace LoadLab.Reports.Charts;
+
+/// <summary>A rate over one interval: events per second from <see cref="Start"/> for <see cref="Length"/> seconds.</summary>
+public readonly record struct RatePoint(double Start, double Length, double PerSecond);
+
+/// <summary>Throttles per second of one reason (e.g. KeyRangeThroughputExceeded) over time.</summary>
+public sealed record ReasonSeries(string Reason, IReadOnlyList<RatePoint> Points);
+
+/// <summary>
+/// Input of the throttles-over-time chart, independent of where it comes from: today the
+/// operations' series (<see cref="FromOperations"/>); later the capacity simulator's per-second
+/// throttle events by reason, which are exact.
+/// </summary>
+/// <param name="Scope">What the series covers, e.g. "all scenarios" or a table name.</param>
+/// <param name="Note">How the data was obtained, shown under the chart; null when exact.</param>
+public sealed record ThrottleSeries(string Scope, IReadOnlyList<ReasonSeries> Reasons, string? Note = null)
+{
+    public const string UnknownReason = "Unknown";
+
+    public bool IsEmpty => Reasons.All(r => r.Points.All(p => p.PerSecond <= 0));
+
+    /// <summary>
+    /// Throttled operations per second by reason, from the per-operation series. The series count
+    /// throttles per interval but keep reasons only as run totals, so each interval's throttles of
+    /// an operation are split in the proportions of that operation's reasons over the run.
+    /// </summary>
+    public static ThrottleSeries FromOperations(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var byReason = new SortedDictionary<string, SortedDictionary<double, (double Length, double Count)>>(StringComparer.Ordinal);
+        bool split = false;
+        foreach (var op in result.Scenarios.SelectMany(s => s.Operations))
+        {
+            long total = op.ThrottleReasons.Values.Sum();
+            var shares = total > 0
+                ? op.ThrottleReasons.Select(r => (r.Key, Share: (double)r.Value / total)).ToArray()
+                : [(UnknownReason, 1.0)];
+            split |= shares.Length > 1;
+            foreach (var point in op.Series)
+            {
+                if (point.Throttled <= 0) continue;
+                foreach (var (reason, share) in shares)
+                {
+                    if (!byReason.TryGetValue(reason, out var points))
+                        byReason[reason] = points = [];
+                    points.TryGetValue(point.Start, out var sum);
+                    points[point.Start] = (Math.Max(sum.Length, point.Length), sum.Count + (point.Throttled * share));
+                }
+            }
+        }
+
+        // Intervals without throttles are zeros, not gaps: a line must not bridge two bursts.
+        var timeline = result.Scenarios.SelectMany(s => s.Operations).SelectMany(o => o.Series)
+            .GroupBy(p => p.Start).ToDictionary(g => g.Key, g => g.Max(p => p.Length));
+        foreach (var points in byReason.Values)
+        {
+            foreach (var (start, length) in timeline)
+                points.TryAdd(start, (length, 0));
+        }
+
+        var reasons = byReason
+            .Select(r => new ReasonSeries(r.Key, r.Value.Select(p => new RatePoint(p.Key, p.Value.Length, p.Value.Length > 0 ? p.Value.Count / p.Value.Length : 0)).ToArray()))
+            .ToArray();
+        string note = "Operations that ended throttled after the SDK's retries, per second." +
+            (split ? " Where an operation saw several reasons, each interval is split in the proportions of its reasons over the whole run." : "");
+        return new ThrottleSeries("all scenarios", reasons, note);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using LoadLab.Core.Results;
+using static LoadLab.Reports.Text.ReportNumbers;
+
+namespace LoadLab.Reports.Html;
+
+public static partial class HtmlReport
+{
+    private static void WriteRunInfo(HtmlWriter html, RunResult result)
+    {
+        var run = result.Run;
+        var target = run.Target;
+        var machine = run.Machine;
+        html.Open("section", id: "run-info").Element("h2", "Run, machine and target");
+        html.Facts(
+        [
+            ("run id", run.RunId),
+            ("suite", run.Suite + (run.SuiteFile is null ? "" : " (" + run.SuiteFile + ")")),
+            ("environment", run.Environment),
+            ("seed", run.Seed.ToString(CultureInfo.InvariantCulture)),
+            ("started", Timestamp(run.StartedAt)),
+            ("ended", Timestamp(run.EndedAt)),
+            ("duration", Seconds(run.DurationSeconds) + (run.DurationScale == 1 ? "" : $" (durations scaled by {Number(run.DurationScale)})")),
+            ("interrupted", run.Interrupted ? "yes: results are partial" : "no"),
+            ("target", target.Kind + (target.Endpoint is null ? "" : " " + target.Endpoint) + ", region " + target.Region),
+            ("AWS SDK", FormattableString.Invariant($"AWSSDK.DynamoDBv2 {target.SdkVersion}, AWSSDK.Core {target.SdkCoreVersion}, retry mode {target.RetryMode}, at most {target.MaxAttempts} attempts")),
+            ("machine", FormattableString.Invariant($"{machine.Os} ({machine.Architecture}), {machine.ProcessorCount} cores, {machine.Runtime}")),
+            ("LoadLab", machine.LoadLabVersion),
+        ]);
+        if (result.Seeding.Count > 0)
+        {
+            html.Element("h3", "Seeding");
+            html.Table(
+                ["table", "model", ">items", ">batches", ">unprocessed retries", ">time"],
+                result.Seeding.Select(d => (IReadOnlyList<Cell>)
+                    [d.Table, d.Model, Count(d.Items), Count(d.Batches), Count(d.UnprocessedRetries), Seconds(d.Seconds)]));
+        }
+
+        html.Close("section");
+    }
+}

@@ -1,0 +1,119 @@
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using LoadLab.Capacity.Proxy;
+using LoadLab.IntegrationTests.Fixtures;
+
+namespace LoadLab.IntegrationTests.Capacity;
+
+/// <summary>
+/// The capacity proxy in front of the shared dynalite, with a scripted model and a real AWS SDK client
+/// pointed at the proxy. Tables get fresh names and are deleted on dispose.
+/// </summary>
+internal sealed class ProxyTestBed : IAsyncDisposable
+{
+    private readonly List<string> tables = [];
+    private readonly bool initializeCollections;
+
+    private ProxyTestBed(CapacityProxy proxy, ScriptedModel model)
+    {
+        Proxy = proxy;
+        Model = model;
+        // The SDK's collections stay null unless asked (ThrottlingReasons among them). A process-wide
+        // switch: restored on dispose so other tests see the SDK's default.
+        initializeCollections = AWSConfigs.InitializeCollections;
+        AWSConfigs.InitializeCollections = true;
+        Client = new AmazonDynamoDBClient(
+            new BasicAWSCredentials("local", "local"),
+            new AmazonDynamoDBConfig { ServiceURL = proxy.Endpoint.ToString(), AuthenticationRegion = "us-east-1", MaxErrorRetry = 2 });
+    }
+
+    public CapacityProxy Proxy { get; }
+
+    public ScriptedModel Model { get; }
+
+    public AmazonDynamoDBClient Client { get; }
+
+    public static async Task<ProxyTestBed> StartAsync(LocalTargetFixture fixture, ScriptedModel? model = null, ThrottleEmissionOptions? emission = null)
+    {
+        model ??= new ScriptedModel();
+        var proxy = await CapacityProxy.StartAsync(
+            new CapacityProxyOptions { Upstream = fixture.Endpoint, Emission = emission ?? new ThrottleEmissionOptions() },
+            model,
+            CancellationToken.None);
+        return new ProxyTestBed(proxy, model);
+    }
+
+    /// <summary>Creates a table (pk S, sk S; a GSI byStatus when asked) through the proxy.</summary>
+    public async Task<string> CreateTableAsync(bool onDemand = false, long read = 100, long write = 50, bool withIndex = false)
+    {
+        string name = "cap_" + Guid.NewGuid().ToString("N")[..12];
+        var request = new CreateTableRequest
+        {
+            TableName = name,
+            AttributeDefinitions =
+            [
+                new AttributeDefinition("pk", ScalarAttributeType.S),
+                new AttributeDefinition("sk", ScalarAttributeType.S),
+            ],
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH), new KeySchemaElement("sk", KeyType.RANGE)],
+            BillingMode = onDemand ? BillingMode.PAY_PER_REQUEST : BillingMode.PROVISIONED,
+            ProvisionedThroughput = onDemand ? null : new ProvisionedThroughput(read, write),
+        };
+        if (withIndex)
+        {
+            request.AttributeDefinitions.Add(new AttributeDefinition("status", ScalarAttributeType.S));
+            request.GlobalSecondaryIndexes =
+            [
+                new GlobalSecondaryIndex
+                {
+                    IndexName = "byStatus",
+                    KeySchema = [new KeySchemaElement("status", KeyType.HASH)],
+                    Projection = new Projection { ProjectionType = ProjectionType.ALL },
+                    ProvisionedThroughput = onDemand ? null : new ProvisionedThroughput(10, 5),
+                },
+            ];
+        }
+
+        await Client.CreateTableAsync(request);
+        tables.Add(name);
+        return name;
+    }
+
+    public static Dictionary<string, AttributeValue> Item(string pk, string sk, int payloadBytes = 0, string? status = null)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            ["pk"] = new AttributeValue { S = pk },
+            ["sk"] = new AttributeValue { S = sk },
+        };
+        if (payloadBytes > 0)
+            item["payload"] = new AttributeValue { S = new string('x', payloadBytes) };
+        if (status is not null)
+            item["status"] = new AttributeValue { S = status };
+        return item;
+    }
+
+    public static Dictionary<string, AttributeValue> Key(string pk, string sk) => Item(pk, sk);
+
+    public async ValueTask DisposeAsync()
+    {
+        Model.Refuse = _ => null;
+        foreach (string table in tables)
+        {
+            try
+            {
+                await Client.DeleteTableAsync(table);
+            }
+            catch (ResourceNotFoundException)
+            {
+                // Already gone.
+            }
+        }
+
+        Client.Dispose();
+        await Proxy.DisposeAsync();
+        AWSConfigs.InitializeCollections = initializeCollections;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using LoadLab.Capacity.Model;
+using LoadLab.IntegrationTests.Fixtures;
+
+namespace LoadLab.IntegrationTests.Capacity;
+
+/// <summary>The model owns capacity: DescribeTable shows its settings, UpdateTable and the admin endpoint change them.</summary>
+[Collection("local-target")]
+public sealed class TableCapacityTests(LocalTargetFixture fixture)
+{
+    [Fact]
+    public async Task DescribeTable_shows_the_models_provisioned_units_after_auto_scaling_moved_them()
+    {
+        await using var bed = await ProxyTestBed.StartAsync(fixture);
+        string table = await bed.CreateTableAsync(read: 100, write: 50, withIndex: true);
+        var created = bed.Model.Describe(table)!;
+        Assert.Equal((CapacityBillingMode.Provisioned, 100d, 50d), (created.Mode, created.ReadUnits, created.WriteUnits));
+        Assert.Equal(5, Assert.Single(created.GlobalIndexes).WriteUnits);
+
+        bed.Model.Set(created with { ReadUnits = 286, WriteUnits = 70, GlobalIndexes = [created.GlobalIndexes[0] with { WriteUnits = 12 }] });
+        var described = (await bed.Client.DescribeTableAsync(table)).Table;
+
+        Assert.Equal(286, described.ProvisionedThroughput.ReadCapacityUnits);
+        Assert.Equal(70, described.ProvisionedThroughput.WriteCapacityUnits);
+        Assert.Equal(BillingMode.PROVISIONED, described.BillingModeSummary.BillingMode);
+        Assert.Equal(12, Assert.Single(described.GlobalSecondaryIndexes).ProvisionedThroughput.WriteCapacityUnits);
+    }
+
+    [Fact]
+    public async Task UpdateTable_reaches_the_model_and_DescribeTable_shows_on_demand_maximums()
+    {
+        await using var bed = await ProxyTestBed.StartAsync(fixture);
+        string table = await bed.CreateTableAsync(read: 100, write: 50);
+
+        await bed.Client.UpdateTableAsync(new UpdateTableRequest { TableName = table, ProvisionedThroughput = new ProvisionedThroughput(200, 80) });
+        Assert.Equal((200d, 80d), (bed.Model.Describe(table)!.ReadUnits, bed.Model.Describe(table)!.WriteUnits));
+        await bed.Client.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = table, BillingMode = BillingMode.PAY_PER_REQUEST, OnDemandThroughput = new OnDemandThroughput { MaxWriteRequestUnits = 500 },
+        });
+        var described = (await bed.Client.DescribeTableAsync(table)).Table;
+
+        Assert.Equal(CapacityBillingMode.OnDemand, bed.Model.Describe(table)!.Mode);
+        Assert.Equal(BillingMode.PAY_PER_REQUEST, described.BillingModeSummary.BillingMode);
+        Assert.Equal(500, described.OnDemandThroughput.MaxWriteRequestUnits);
+        Assert.Equal(-1, described.OnDemandThroughput.MaxReadRequestUnits);
+    }
+
+    [Fact]
+    public async Task The_admin_endpoint_sets_auto_scaling_and_metrics_serve_the_snapshot_and_attempts()
+    {
+        await using var bed = await ProxyTestBed.StartAsync(fixture);
+        string table = await bed.CreateTableAsync(read: 100, write: 50);
+        using var http = new HttpClient { BaseAddress = bed.Proxy.Endpoint };
+
+        using var posted = await http.PostAsJsonAsync(
+            $"_loadlab/tables/{table}/autoscaling",
+            new { write = new { targetUtilization = 0.7, minUnits = 50, maxUnits = 500 } });
+        using var invalid = await http.PostAsJsonAsync($"_loadlab/tables/{table}/autoscaling", new { read = new { targetUtilization = 1.5, minUnits = 5, maxUnits = 10 } });
+        var metrics = JsonDocument.Parse(await http.GetStringAsync("_loadlab/metrics")).RootElement;
+        var health = await http.GetAsync("_loadlab/health");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal(new AutoScalingPolicy(0.7, 50, 500), bed.Model.Describe(table)!.WriteScaling);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal("scripted", metrics.GetProperty("model").GetProperty("preset").GetString());
+        Assert.True(metrics.GetProperty("requests").GetProperty("attempts").GetInt64() >= 1);
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+    }
+}

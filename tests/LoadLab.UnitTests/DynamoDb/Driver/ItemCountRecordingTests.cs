@@ -1,0 +1,41 @@
+using LoadLab.Core.Engine;
+using LoadLab.Core.Outcomes;
+using LoadLab.Core.Plans;
+using LoadLab.UnitTests.Core.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LoadLab.UnitTests.DynamoDb.Driver;
+
+// The driver's item counts reach the results: summed per operation, and absent for operations that have none.
+public sealed class ItemCountRecordingTests
+{
+    [Fact]
+    public async Task Item_counts_are_summed_per_operation_and_left_out_where_zero()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+        var query = new OperationOutcome(OutcomeKind.Ok, ReadUnits: 1.5) { ItemsReturned = 3, ItemsScanned = 10, Pages = 2 };
+        var batch = new OperationOutcome(OutcomeKind.Ok, WriteUnits: 25) { UnprocessedRetries = 1 };
+        var executor = new ScriptedExecutor(r => r.OperationIndex switch { 0 => OperationOutcome.Ok, 1 => query, _ => batch });
+        var plan = new ScenarioPlan
+        {
+            Name = "s",
+            TableId = "t",
+            Mix = [new OperationWeight("get", 1), new OperationWeight("query", 1), new OperationWeight("batchWrite", 1)],
+            Phases = [new RatePhase(300, TimeSpan.FromSeconds(1))],
+        };
+
+        var result = await VirtualClock.RunAsync(
+            clock,
+            () => new LoadEngine(clock).RunAsync([new EngineScenario(plan, executor, "local_t")], new EngineOptions(), CancellationToken.None),
+            TimeSpan.FromMilliseconds(10),
+            TimeSpan.FromMinutes(1));
+
+        var operations = Assert.Single(result.Scenarios).Operations;
+        var (get, q, b) = (operations[0], operations[1], operations[2]);
+        Assert.Equal((null, null, null, null), (get.ItemsReturned, get.ItemsScanned, get.Pages, get.UnprocessedRetries));
+        Assert.Equal((q.Completed * 3, q.Completed * 10, q.Completed * 2), (q.ItemsReturned, q.ItemsScanned, q.Pages));
+        Assert.Null(q.UnprocessedRetries);
+        Assert.Equal(b.Completed, b.UnprocessedRetries);
+        Assert.True(q.Completed > 0 && b.Completed > 0);
+    }
+}
