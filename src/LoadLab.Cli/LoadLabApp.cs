@@ -14,7 +14,7 @@ namespace LoadLab.Cli;
 /// </summary>
 public static class LoadLabApp
 {
-    private static readonly IReadOnlyList<CommandSpec> Commands = [RunOptions.Spec, PlanCommand.Spec, LocalCommand.Spec, CompareCommand.Spec, ReportCommand.Spec, MergeCommand.Spec];
+    internal static readonly IReadOnlyList<CommandSpec> Commands = [RunOptions.Spec, PlanCommand.Spec, LocalCommand.Spec, CompareCommand.Spec, ReportCommand.Spec, MergeCommand.Spec];
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken external = default)
     {

@@ -32,8 +32,9 @@ public sealed class TracingExecutor : IOperationExecutor
     public ValueTask<OperationOutcome> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken)
     {
         long start = time.GetTimestamp();
-        var head = sampler.SampleHead(start) ? Head.New(session.Clock.UtcAt(start), withHeader: true) : default;
         var capture = scenario.Capture;
+        // The header is for the SDK request; an executor without capture makes none we could put it on.
+        var head = sampler.SampleHead(start) ? Head.New(session.Clock.UtcAt(start), withHeader: capture is not null) : default;
         object? token = null;
         ValueTask<OperationOutcome> pending;
         // Armed for exactly the call started inside: the driver picks the capture up before its first await.

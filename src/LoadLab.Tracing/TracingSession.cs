@@ -112,7 +112,7 @@ public sealed class TracingSession
         if (op.Scenario.PhaseAt(seconds).Label == "warmup")
             return;
         double latencyMs = (op.End - op.Start) * 1000.0 / Time.TimestampFrequency;
-        exemplars.Offer(op.Scenario.Name, op.OperationName, op.TraceId.ToString(), latencyMs, op.Outcome);
+        exemplars.Offer(op.Scenario.Name, op.OperationName, op.TraceId, latencyMs, op.Outcome);
     }
 
     /// <summary>Stops tracing: sends what is queued (up to the flush timeout) and sums up. Safe to call more than once.</summary>

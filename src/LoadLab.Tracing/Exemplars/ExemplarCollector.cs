@@ -1,11 +1,13 @@
 using LoadLab.Core.Outcomes;
 using LoadLab.Core.Results;
+using LoadLab.Tracing.Ids;
 
 namespace LoadLab.Tracing.Exemplars;
 
 /// <summary>
 /// Keeps, per scenario and operation, the few traced operations worth opening: the slowest, the slowest throttled
-/// and the slowest failed. Only kept operations are offered (tens per second), so a lock is cheap enough.
+/// and the slowest failed. Only kept operations are offered (tens per second), so a lock is cheap enough; an offer
+/// that would not make any list allocates nothing, and strings are made only when the result is assembled.
 /// </summary>
 public sealed class ExemplarCollector(string region, int perKind = 3)
 {
@@ -16,17 +18,21 @@ public sealed class ExemplarCollector(string region, int perKind = 3)
     private readonly Dictionary<(string Scenario, string Operation), Slots> slots = [];
     private readonly Lock gate = new();
 
-    public void Offer(string scenario, string operation, string traceId, double latencyMs, in OperationOutcome outcome)
+    public void Offer(string scenario, string operation, XRayTraceId traceId, double latencyMs, in OperationOutcome outcome)
     {
-        var candidate = new Candidate(traceId, latencyMs, outcome.Kind.JsonName(), outcome.Reason);
+        bool throttled = outcome.Kind == OutcomeKind.Throttled || outcome.ThrottledAttempts > 0;
+        bool failed = outcome.Kind.IsError();
         lock (gate)
         {
             if (!slots.TryGetValue((scenario, operation), out var s))
                 slots[(scenario, operation)] = s = new Slots(perKind);
+            if (!s.Slowest.Admits(latencyMs) && !(throttled && s.Throttled.Admits(latencyMs)) && !(failed && s.Failed.Admits(latencyMs)))
+                return;
+            var candidate = new Candidate(traceId, latencyMs, outcome.Kind, outcome.Reason);
             s.Slowest.Offer(candidate);
-            if (outcome.Kind == OutcomeKind.Throttled || outcome.ThrottledAttempts > 0)
+            if (throttled)
                 s.Throttled.Offer(candidate);
-            if (outcome.Kind.IsError())
+            if (failed)
                 s.Failed.Offer(candidate);
         }
     }
@@ -42,7 +48,7 @@ public sealed class ExemplarCollector(string region, int perKind = 3)
         }
     }
 
-    private sealed record Candidate(string TraceId, double LatencyMs, string Outcome, string? Reason);
+    private sealed record Candidate(XRayTraceId TraceId, double LatencyMs, OutcomeKind Outcome, string? Reason);
 
     private sealed class Slots(int perKind)
     {
@@ -58,9 +64,11 @@ public sealed class ExemplarCollector(string region, int perKind = 3)
     {
         private readonly List<Candidate> items = new(capacity + 1);
 
+        public bool Admits(double latencyMs) => items.Count < capacity || latencyMs > items[^1].LatencyMs;
+
         public void Offer(Candidate candidate)
         {
-            if (items.Count == capacity && candidate.LatencyMs <= items[^1].LatencyMs)
+            if (!Admits(candidate.LatencyMs))
                 return;
             int at = items.FindIndex(c => candidate.LatencyMs > c.LatencyMs);
             items.Insert(at < 0 ? items.Count : at, candidate);
@@ -68,7 +76,10 @@ public sealed class ExemplarCollector(string region, int perKind = 3)
                 items.RemoveAt(items.Count - 1);
         }
 
-        public IEnumerable<TraceExemplar> Exemplars(string kind, string region) =>
-            items.Select(c => new TraceExemplar(c.TraceId, kind, Math.Round(c.LatencyMs, 3), c.Outcome, c.Reason, ConsoleUrls.ForTrace(region, c.TraceId)));
+        public IEnumerable<TraceExemplar> Exemplars(string kind, string region) => items.Select(c =>
+        {
+            string id = c.TraceId.ToString();
+            return new TraceExemplar(id, kind, Math.Round(c.LatencyMs, 3), c.Outcome.JsonName(), c.Reason, ConsoleUrls.ForTrace(region, id));
+        });
     }
 }

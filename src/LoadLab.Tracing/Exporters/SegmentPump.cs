@@ -5,19 +5,26 @@ namespace LoadLab.Tracing.Exporters;
 
 /// <summary>
 /// The bounded queue between the load path and the exporter, and the one thread that builds and sends segments.
-/// The load path never waits: when the queue is full the segment is dropped and counted. A dedicated thread, not the
-/// thread pool, because exports block (OTLP over HTTP) and the engine's workers live on the pool.
+/// The load path never waits and never signals: it counts, enqueues, and when the queue is full drops and counts.
+/// The export thread polls, so a traced operation costs the load path two interlocked operations and an enqueue.
+/// A dedicated thread, not the thread pool, because exports block (OTLP over HTTP) and the engine's workers live
+/// on the pool.
 /// </summary>
 internal sealed class SegmentPump
 {
     private const int MaxBatch = 64;
 
-    private readonly BlockingCollection<KeptOperation> queue;
+    // Traces are not urgent: a segment may wait this long before it is sent, in exchange for no signalling cost.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
+    private readonly ConcurrentQueue<KeptOperation> queue = new();
+    private readonly int capacity;
     private readonly ISegmentExporter exporter;
     private readonly Func<KeptOperation, SegmentNode> build;
     private readonly ExportCounters counters;
-    private readonly Thread thread;
     private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int queued;
+    private volatile bool completing;
     private volatile bool abandon;
 
     public SegmentPump(ISegmentExporter exporter, Func<KeptOperation, SegmentNode> build, ExportCounters counters, int capacity)
@@ -25,33 +32,29 @@ internal sealed class SegmentPump
         this.exporter = exporter;
         this.build = build;
         this.counters = counters;
-        queue = new BlockingCollection<KeptOperation>(new ConcurrentQueue<KeptOperation>(), capacity);
-        thread = new Thread(Run) { IsBackground = true, Name = "LoadLab trace export" };
-        thread.Start();
+        this.capacity = capacity;
+        new Thread(Run) { IsBackground = true, Name = "LoadLab trace export" }.Start();
     }
 
     /// <summary>Queues a kept operation; false (and counted) when the queue is full or closed.</summary>
     public bool TryEnqueue(KeptOperation operation)
     {
-        bool added;
-        try
+        if (completing || Interlocked.Increment(ref queued) > capacity)
         {
-            added = queue.TryAdd(operation);
-        }
-        catch (InvalidOperationException)
-        {
-            added = false; // Completed: the run is ending.
+            if (!completing)
+                Interlocked.Decrement(ref queued);
+            counters.OnQueueFull();
+            return false;
         }
 
-        if (!added)
-            counters.OnQueueFull();
-        return added;
+        queue.Enqueue(operation);
+        return true;
     }
 
     /// <summary>Stops taking segments and waits up to <paramref name="timeout"/> for the queued ones to be sent; returns false on timeout.</summary>
     public async Task<bool> CompleteAsync(TimeSpan timeout)
     {
-        queue.CompleteAdding();
+        completing = true;
         try
         {
             await finished.Task.WaitAsync(timeout).ConfigureAwait(false);
@@ -70,16 +73,26 @@ internal sealed class SegmentPump
         var batch = new List<SegmentNode>(MaxBatch);
         try
         {
-            foreach (var first in queue.GetConsumingEnumerable())
+            while (!abandon)
             {
-                if (abandon)
-                    break;
-                Add(batch, first);
-                while (batch.Count < MaxBatch && queue.TryTake(out var next))
+                // Read before draining: once completing is seen, everything enqueued before it is in the queue.
+                bool last = completing;
+                while (batch.Count < MaxBatch && queue.TryDequeue(out var next))
+                {
+                    Interlocked.Decrement(ref queued);
                     Add(batch, next);
+                }
+
                 if (batch.Count > 0)
+                {
                     exporter.Export(batch, counters);
-                batch.Clear();
+                    batch.Clear();
+                    continue;
+                }
+
+                if (last)
+                    break;
+                Thread.Sleep(PollInterval);
             }
         }
         catch (Exception e)
@@ -89,7 +102,6 @@ internal sealed class SegmentPump
         }
         finally
         {
-            // The queue is not disposed: a late TryEnqueue from an operation still finishing must see "completed", not a disposed object.
             exporter.Dispose();
             finished.TrySetResult();
         }

@@ -1,5 +1,6 @@
 using LoadLab.Core.Outcomes;
 using LoadLab.Tracing.Exemplars;
+using LoadLab.Tracing.Ids;
 
 namespace LoadLab.UnitTests.Tracing;
 
@@ -9,11 +10,11 @@ public sealed class ExemplarCollectorTests
     public void Keeps_the_slowest_per_kind_and_operation_slowest_first()
     {
         var collector = new ExemplarCollector("us-east-1", perKind: 2);
-        collector.Offer("browse", "get", "1-00000001-000000000000000000000001", 5, OperationOutcome.Ok);
-        collector.Offer("browse", "get", "1-00000001-000000000000000000000002", 50, new OperationOutcome(OutcomeKind.Throttled, 3, 3, Reason: "KeyRangeThroughputExceeded"));
-        collector.Offer("browse", "get", "1-00000001-000000000000000000000003", 20, new OperationOutcome(OutcomeKind.ServerError, Reason: "InternalServerError"));
-        collector.Offer("browse", "get", "1-00000001-000000000000000000000004", 30, new OperationOutcome(OutcomeKind.Ok, 2, 1));
-        collector.Offer("browse", "put", "1-00000001-000000000000000000000005", 1, OperationOutcome.Ok);
+        collector.Offer("browse", "get", Id("1-00000001-000000000000000000000001"), 5, OperationOutcome.Ok);
+        collector.Offer("browse", "get", Id("1-00000001-000000000000000000000002"), 50, new OperationOutcome(OutcomeKind.Throttled, 3, 3, Reason: "KeyRangeThroughputExceeded"));
+        collector.Offer("browse", "get", Id("1-00000001-000000000000000000000003"), 20, new OperationOutcome(OutcomeKind.ServerError, Reason: "InternalServerError"));
+        collector.Offer("browse", "get", Id("1-00000001-000000000000000000000004"), 30, new OperationOutcome(OutcomeKind.Ok, 2, 1));
+        collector.Offer("browse", "put", Id("1-00000001-000000000000000000000005"), 1, OperationOutcome.Ok);
 
         var get = collector.For("browse", "get");
 
@@ -25,6 +26,8 @@ public sealed class ExemplarCollectorTests
         Assert.Single(collector.For("browse", "put"));
         Assert.Empty(collector.For("other", "get"));
     }
+
+    private static XRayTraceId Id(string text) => XRayTraceId.TryParse(text, out var id) ? id : throw new ArgumentException(text);
 
     [Theory]
     [InlineData("eu-west-1", "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#xray:traces/1-5f3a1b2c-0123456789abcdef01234567")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LoadLab.Core.Execution;
 
 namespace LoadLab.DynamoDb.Data.BuiltIn;
@@ -13,10 +14,22 @@ internal static class Catalog
 
     private const long PriceSalt = 0x5052494345;
 
-    public static string Sku(long productId) => "SKU-" + productId.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+    // Order lines name catalog products over and over; their texts are made once instead of per line.
+    private static readonly Lazy<(string Sku, decimal Price, string PriceText)[]> Known = new(() =>
+        [.. Enumerable.Range(0, (int)Products).Select(id => (MakeSku(id), MakePrice(id), MakePrice(id).ToString("F2", CultureInfo.InvariantCulture)))]);
+
+    public static string Sku(long productId) => productId < Products ? Known.Value[productId].Sku : MakeSku(productId);
 
     /// <summary>Between 0.99 and about 999.99, log-uniform (many cheap products, few expensive ones), whole cents.</summary>
-    public static decimal Price(long productId)
+    public static decimal Price(long productId) => productId < Products ? Known.Value[productId].Price : MakePrice(productId);
+
+    /// <summary><see cref="Price"/> as N text with two decimals.</summary>
+    public static string PriceText(long productId) =>
+        productId < Products ? Known.Value[productId].PriceText : MakePrice(productId).ToString("F2", CultureInfo.InvariantCulture);
+
+    private static string MakeSku(long productId) => "SKU-" + productId.ToString("D8", CultureInfo.InvariantCulture);
+
+    private static decimal MakePrice(long productId)
     {
         double u = DeterministicHash.ToUnit(DeterministicHash.Of(productId, PriceSalt));
         double dollars = Math.Exp(Math.Log(0.99) + (u * (Math.Log(999.99) - Math.Log(0.99))));

@@ -76,13 +76,12 @@ internal sealed class OrderGenerator(string locale) : IItemGenerator
             double u = random.NextDouble();
             long productId = (long)(u * u * Catalog.Products);
             int qty = random.Weighted(Quantities, QuantityWeights);
-            decimal price = Catalog.Price(productId);
-            total += qty * price;
+            total += qty * Catalog.Price(productId);
             lines.Add(Values.Map(new Dictionary<string, AttributeValue>(3, StringComparer.Ordinal)
             {
                 ["sku"] = Values.S(Catalog.Sku(productId)),
                 ["qty"] = Values.N(qty),
-                ["price"] = Values.N2(price),
+                ["price"] = new AttributeValue { N = Catalog.PriceText(productId) },
             }));
         }
 

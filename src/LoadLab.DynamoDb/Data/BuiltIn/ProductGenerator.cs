@@ -77,7 +77,7 @@ internal sealed class ProductGenerator(string locale) : IItemGenerator
         item["sku"] = Values.S(Catalog.Sku(productId));
         item["name"] = Values.S(name);
         item["category"] = Values.S(category);
-        item["price"] = Values.N2(Catalog.Price(productId));
+        item["price"] = new AttributeValue { N = Catalog.PriceText(productId) };
         item["stock"] = Values.N(stock);
         item["tags"] = new AttributeValue { SS = tagSet };
         item["description"] = Values.S(description);
