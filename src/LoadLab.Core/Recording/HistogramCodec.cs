@@ -30,7 +30,9 @@ public static class HistogramCodec
         // ByteBuffer exposes no bulk read; the encoded form is small (a few KB), so byte by byte is fine.
         for (int i = 0; i < length; i++)
             bytes[i] = buffer.Get();
-        return Convert.ToBase64String(bytes);
+        // Completed as a standard zlib stream (HdrHistogram.NET omits the checksum and compresses its
+        // trailing zeros): other HdrHistogram ports can read it, and it is much smaller.
+        return PortableHistogramEncoding.Rewrap(Convert.ToBase64String(bytes));
     }
 
     public static HistogramBase Decode(string base64)

@@ -9,6 +9,7 @@ namespace LoadLab.Tracing.Segments;
 /// Builds the one segment of a kept operation: the operation as the segment, one <c>DynamoDB</c> subsegment
 /// (namespace <c>aws</c>) for the SDK call, and one subsegment per HTTP attempt under it. Both exporters are fed from
 /// here. Nothing identifying an item goes in: no key values, no item contents; only sizes, a keyed hash, codes and ids.
+/// Not thread-safe: the export thread owns it.
 /// </summary>
 internal sealed class SegmentBuilder
 {
@@ -35,10 +36,22 @@ internal sealed class SegmentBuilder
     {
         var details = op.CaptureToken is { } token && op.Scenario.Capture is { } capture ? capture.Read(token) : null;
         var calls = details?.Calls ?? [];
-        var attempts = calls.SelectMany(c => c.Attempts).ToArray();
-        var callNodes = calls.Count == 0
-            ? [BuildCall(op, null, op.CallId, last: true)]
-            : calls.Select((c, i) => BuildCall(op, c, i == 0 ? op.CallId : SegmentIds.New(), last: i == calls.Count - 1)).ToArray();
+        var callNodes = new SegmentNode[Math.Max(1, calls.Count)];
+        int attemptCount = 0;
+        long itemBytes = 0;
+        if (calls.Count == 0)
+            callNodes[0] = BuildCall(op, null, op.CallId, last: true);
+        for (int i = 0; i < calls.Count; i++)
+        {
+            callNodes[i] = BuildCall(op, calls[i], i == 0 ? op.CallId : SegmentIds.New(), last: i == calls.Count - 1);
+            foreach (var a in calls[i].Attempts)
+            {
+                attemptCount++;
+                // The item travels in the request (writes) or the response (reads): the larger body is its wire size.
+                itemBytes = Math.Max(itemBytes, Math.Max(a.RequestBytes, a.ResponseBytes));
+            }
+        }
+
         var outcome = op.Outcome;
         var (phase, phaseIndex) = op.Scenario.PhaseAt((op.Start - engineStart) / (double)clock.Time.TimestampFrequency);
         bool throttled = outcome.Kind == OutcomeKind.Throttled || outcome.ThrottledAttempts > 0;
@@ -54,7 +67,7 @@ internal sealed class SegmentBuilder
             Annotation.Of("phase_index", phaseIndex),
             Annotation.Of("outcome", outcome.Kind.JsonName()),
             Annotation.Of("throttled", throttled),
-            Annotation.Of("attempts", Math.Max(outcome.Attempts, attempts.Length)),
+            Annotation.Of("attempts", Math.Max(outcome.Attempts, attemptCount)),
             Annotation.Of("kept", op.Reason.Name()),
         };
         if (run.Variant is { } variant)
@@ -70,10 +83,9 @@ internal sealed class SegmentBuilder
             Annotation.Of("consumed_write_units", outcome.WriteUnits),
             Annotation.Of("throttled_attempts", outcome.ThrottledAttempts),
         };
-        if (attempts.Length > 0)
+        if (attemptCount > 0)
         {
-            // The item travels in the request (writes) or the response (reads): the larger body is its wire size.
-            metadata.Add(Annotation.Of("item_bytes", attempts.Max(a => Math.Max(a.RequestBytes, a.ResponseBytes))));
+            metadata.Add(Annotation.Of("item_bytes", itemBytes));
             metadata.Add(Annotation.Of("calls", calls.Count));
         }
 

@@ -78,6 +78,15 @@ internal sealed class ProxyTestBed : IAsyncDisposable
 
         await Client.CreateTableAsync(request);
         tables.Add(name);
+        // dynalite turns the table ACTIVE on its next timer tick; on a loaded machine a request can
+        // beat that tick and get ResourceNotFound. Wait for ACTIVE like any real client would.
+        for (int i = 0; i < 200; i++)
+        {
+            var status = (await Client.DescribeTableAsync(name)).Table.TableStatus;
+            if (status == TableStatus.ACTIVE) break;
+            await Task.Delay(25);
+        }
+
         return name;
     }
 

@@ -12,8 +12,6 @@ internal sealed class ExpressionCompiler
     /// <summary>Most elements a list or set may have.</summary>
     public const int MaxElements = 1000;
 
-    private const int MaxIntArgument = 10_000;
-
     /// <summary>Functions of the grammar itself, besides the Bogus generators.</summary>
     public static readonly string[] Functions = ["index", "pick", "list", "set", "binary", "true", "false"];
 
@@ -69,7 +67,7 @@ internal sealed class ExpressionCompiler
 
         if (!GeneratorCatalog.TryGet(call.Name, out var spec))
             throw Unknown(call.Name);
-        var make = spec.Bind(Arguments(call, spec));
+        var make = spec.Bind(GeneratorArgumentBinder.Bind(call, spec, Error));
         Probe(spec, make);
         return spec.Pooled
             ? new PooledNode(spec.Kind, new Lazy<string[]>(() => LocalePools.Of(locale, "generator:" + spec.Name, make)))
@@ -117,64 +115,12 @@ internal sealed class ExpressionCompiler
         return upper ? high : low;
     }
 
-    private GeneratorArguments Arguments(CallExpression call, GeneratorSpec spec)
-    {
-        if (call.Arguments.Count > spec.Parameters.Count)
-            throw Error(string.Create(CultureInfo.InvariantCulture, $"{spec.Name} takes {spec.Parameters.Count} argument(s), found {call.Arguments.Count}: {spec.Usage}"));
-        var values = new object[spec.Parameters.Count];
-        for (int i = 0; i < values.Length; i++)
-        {
-            var parameter = spec.Parameters[i];
-            values[i] = i < call.Arguments.Count
-                ? Argument(call.Arguments[i], parameter, spec)
-                : parameter.Default ?? throw Error($"{spec.Name} needs '{parameter.Name}': {spec.Usage}");
-        }
-
-        CheckRanges(spec, values);
-        return new GeneratorArguments(values);
-    }
-
-    private object Argument(Expression argument, GeneratorParameter parameter, GeneratorSpec spec) => (parameter.Type, argument) switch
-    {
-        (ArgumentType.Int, NumberExpression n) when n.Value == decimal.Truncate(n.Value) && Math.Abs(n.Value) <= int.MaxValue => (int)n.Value,
-        (ArgumentType.Decimal, NumberExpression n) => n.Value,
-        (ArgumentType.Text, TextExpression t) => t.Value,
-        (ArgumentType.Text, CallExpression { HasParentheses: false } word) => word.Name,
-        (ArgumentType.Text, NumberExpression n) => n.Text,
-        (ArgumentType.Int, _) => throw Error($"'{parameter.Name}' of {spec.Name} must be a whole number: {spec.Usage}"),
-        (ArgumentType.Decimal, _) => throw Error($"'{parameter.Name}' of {spec.Name} must be a number: {spec.Usage}"),
-        _ => throw Error($"'{parameter.Name}' of {spec.Name} must be 'quoted text': {spec.Usage}"),
-    };
-
-    private void CheckRanges(GeneratorSpec spec, object[] values)
-    {
-        int minAt = IndexOf(spec, "min"), maxAt = IndexOf(spec, "max");
-        if (minAt >= 0 && maxAt >= 0 && Convert.ToDecimal(values[minAt], CultureInfo.InvariantCulture) > Convert.ToDecimal(values[maxAt], CultureInfo.InvariantCulture))
-            throw Error($"{spec.Name}: min must not be greater than max");
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (values[i] is int n && i != minAt && i != maxAt && (n < 0 || n > MaxIntArgument))
-                throw Error(string.Create(CultureInfo.InvariantCulture, $"'{spec.Parameters[i].Name}' of {spec.Name} must be from 0 to {MaxIntArgument:N0}, found {n}"));
-        }
-    }
-
-    private static int IndexOf(GeneratorSpec spec, string name)
-    {
-        for (int i = 0; i < spec.Parameters.Count; i++)
-        {
-            if (spec.Parameters[i].Name == name)
-                return i;
-        }
-
-        return -1;
-    }
-
     /// <summary>Runs the generator once at load time, so arguments Bogus rejects fail here and not mid-seed.</summary>
     private void Probe(GeneratorSpec spec, Func<Faker, string> make)
     {
         lock (ProbeLock)
         {
-            probe ??= Fakers.Create(DataSetPlanDefaults.Locale, new SplitMixRandom());
+            probe ??= Fakers.Create(LoadLab.Core.Plans.DataSetPlan.DefaultLocale, new SplitMixRandom());
             try
             {
                 make(probe);
@@ -205,10 +151,4 @@ internal sealed class ExpressionCompiler
     }
 
     private DataDesignException Error(string problem) => new($"'{text}': {problem}");
-}
-
-/// <summary>Defaults shared with <see cref="LoadLab.Core.Plans.DataSetPlan"/>.</summary>
-internal static class DataSetPlanDefaults
-{
-    public const string Locale = LoadLab.Core.Plans.DataSetPlan.DefaultLocale;
 }

@@ -111,4 +111,32 @@ public class DataSuiteTests
             Assert.Equal(model, plan.DataSets[0].Model);
         }
     }
+
+    [Fact]
+    public void A_custom_model_can_shard_its_keys_key_indexes_and_fill_numeric_keys()
+    {
+        var plan = Parse("""
+            name: t
+            tables:
+              events: { name: Events, key: { pk: S, sk: N }, indexes: { byStatus: { pk: status, sk: { name: amount, type: N } } } }
+            data:
+              events:
+                items: 1000
+                pk: "TENANT#{id:D4}#{shard(10)}"
+                sk: "{index}"
+                size: 1KB
+                model: { fields: { id: index, status: "pick(NEW,PAID)", amount: "finance.amount(1,500)", flag: true, rank: 7 } }
+            scenarios:
+              - { name: s, table: events, mix: { get: 1 }, load: [ { rate: 1, for: 1s } ] }
+            """);
+
+        var model = DataModels.For(plan.DataSets[0]);
+        var item = model.CreateItem(42, 12, plan.Tables[0]);
+        Assert.Matches(@"^TENANT#0012#\d$", item["pk"].S);
+        Assert.Equal("12", item["sk"].N);
+        Assert.Equal(10, model.PartitionShards(plan.Tables[0]));
+        Assert.True(item["flag"].BOOL);
+        Assert.Equal("7", item["rank"].N);
+        Assert.Equal(1024, ItemSize.Of(item));
+    }
 }

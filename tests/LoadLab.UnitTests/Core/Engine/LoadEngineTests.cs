@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace LoadLab.UnitTests.Core.Engine;
 
 /// <summary>The engine on virtual time: seconds of load take a fraction of a second and never depend on machine speed.</summary>
+[Collection(VirtualClockCollection.Name)]
 public class LoadEngineTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(10);

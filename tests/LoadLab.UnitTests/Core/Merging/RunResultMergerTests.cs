@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace LoadLab.UnitTests.Core.Merging;
 
+[Collection(VirtualClockCollection.Name)]
 public class RunResultMergerTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);

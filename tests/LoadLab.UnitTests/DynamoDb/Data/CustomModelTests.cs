@@ -151,6 +151,25 @@ public sealed class CustomModelTests
     }
 
     [Fact]
+    public void Every_generator_of_the_whitelist_is_deterministic_by_seed_and_index()
+    {
+        var fields = CustomModels.Generators
+            .Select(usage => usage.Split('(')[0])
+            .Select(name => new CustomFieldPlan(name.Replace('.', '_'), name == "random.replace" ? "random.replace('?#')" : name))
+            .ToArray();
+        var model = Model(fields);
+
+        string first = ItemDump.Of(model.CreateItem(42, 11, Tables.Composite));
+        for (int i = 0; i < 20; i++)
+            model.CreateItem(i, i, Tables.Composite);
+        string again = ItemDump.Of(model.CreateItem(42, 11, Tables.Composite));
+        string other = ItemDump.Of(model.CreateItem(43, 11, Tables.Composite));
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+    }
+
+    [Fact]
     public void A_field_that_does_not_compile_is_named_when_binding_the_data_set()
     {
         var ex = Assert.Throws<ArgumentException>(() => Model(new CustomFieldPlan("address", null, [new("city", "adress.city")])));

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace LoadLab.Reports.Hlog;
+namespace LoadLab.Core.Recording;
 
 /// <summary>
 /// Rewrites HdrHistogram.NET's compressed V2 histograms into the form every HdrHistogram port reads.
