@@ -23,6 +23,7 @@ public sealed class ExistingTableTests(LocalTargetFixture fixture)
             KeySchema = [new KeySchemaElement("pk", KeyType.HASH), new KeySchemaElement("sk", KeyType.RANGE)],
             ProvisionedThroughput = new ProvisionedThroughput(7, 3),
         });
+        await ProxyTestBed.WaitUntilActiveAsync(direct, table);
         try
         {
             await direct.PutItemAsync(new PutItemRequest { TableName = table, Item = ProxyTestBed.Item("a", "1", 3000) });

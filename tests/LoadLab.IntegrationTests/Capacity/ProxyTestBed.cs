@@ -78,16 +78,22 @@ internal sealed class ProxyTestBed : IAsyncDisposable
 
         await Client.CreateTableAsync(request);
         tables.Add(name);
-        // dynalite turns the table ACTIVE on its next timer tick; on a loaded machine a request can
-        // beat that tick and get ResourceNotFound. Wait for ACTIVE like any real client would.
+        await WaitUntilActiveAsync(Client, name);
+        return name;
+    }
+
+    /// <summary>
+    /// dynalite turns a table ACTIVE on its next timer tick; on a loaded machine a request can beat
+    /// that tick and get ResourceNotFound. Wait for ACTIVE like any real client would.
+    /// </summary>
+    public static async Task WaitUntilActiveAsync(IAmazonDynamoDB client, string table)
+    {
         for (int i = 0; i < 200; i++)
         {
-            var status = (await Client.DescribeTableAsync(name)).Table.TableStatus;
-            if (status == TableStatus.ACTIVE) break;
+            var status = (await client.DescribeTableAsync(table)).Table.TableStatus;
+            if (status == TableStatus.ACTIVE) return;
             await Task.Delay(25);
         }
-
-        return name;
     }
 
     public static Dictionary<string, AttributeValue> Item(string pk, string sk, int payloadBytes = 0, string? status = null)
