@@ -1,6 +1,5 @@
 using System.Globalization;
 using LoadLab.Cli.CommandLine;
-using LoadLab.DynamoDb.LocalTarget;
 using Spectre.Console;
 
 namespace LoadLab.Cli.Commands;
@@ -10,10 +9,11 @@ internal static class LocalCommand
 {
     public static readonly CommandSpec Spec = new(
         "local",
-        "Starts the local DynamoDB target on loopback, prints its endpoint and serves until Ctrl+C.",
+        "Starts the local DynamoDB (dynalite) behind the capacity simulator on loopback, prints the endpoint and serves until Ctrl+C.",
         [],
         [
-            new("port", "N", "port to listen on (default: a free port)"),
+            new("port", "N", "port the simulator listens on (default: a free port)"),
+            new("preset", "NAME", "capacity simulator preset: documented (default), optimistic or legacy-no-adaptive"),
             new("persist", "DIR", "keep the data in DIR between starts (default: in memory)"),
             new("help", null, "show this help"),
         ]);
@@ -23,10 +23,14 @@ internal static class LocalCommand
         int port = 0;
         if (args.Value("port") is { } p && (!int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out port) || port is < 0 or > 65535))
             throw new UserFacingException(ExitCodes.InvalidInput, $"loadlab local: --port '{p}' must be a port number from 0 to 65535.");
-        var options = new LocalTargetOptions { Port = port, PersistDirectory = args.Value("persist"), Log = m => console.MarkupLine($"[grey]·[/] {Markup.Escape(m)}") };
-        await using var local = await LocalDynamoDbLauncher.StartAsync(options, stop).ConfigureAwait(false);
-        console.MarkupLine($"Local DynamoDB endpoint: [bold]{Markup.Escape(local.Endpoint.ToString())}[/]");
-        console.MarkupLine("Use any access key and secret, region us-east-1. Press Ctrl+C to stop.");
+        var errors = new List<string>();
+        var simulator = Running.ShardOptions.ParsePreset(args.Value("preset"), errors);
+        if (errors.Count > 0)
+            throw new UserFacingException(ExitCodes.InvalidInput, "loadlab local: " + string.Join("\n  ", errors));
+        void Log(string m) => console.MarkupLine($"[grey]·[/] {Markup.Escape(m)}");
+        await using var target = await Running.TargetSession.OpenAsync("local", null, "us-east-1", simulator, Log, stop, port, args.Value("persist")).ConfigureAwait(false);
+        console.MarkupLine($"Local DynamoDB endpoint: [bold]{Markup.Escape(target.Endpoint!.ToString())}[/]");
+        console.MarkupLine("Use any access key and secret, region us-east-1. Capacity metrics: GET /_loadlab/metrics. Press Ctrl+C to stop.");
         try
         {
             await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);

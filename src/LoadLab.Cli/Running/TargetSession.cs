@@ -29,11 +29,15 @@ internal sealed class TargetSession : IAsyncDisposable
 
     public DynamoDbTargetOptions Options { get; }
 
+    /// <summary>The endpoint clients should use (the simulator's for a local target).</summary>
+    public Uri? Endpoint => Options.Endpoint;
+
     /// <summary>local, endpoint or aws.</summary>
     public string Kind { get; }
 
     public static async Task<TargetSession> OpenAsync(
-        string environment, Uri? endpoint, string region, SimulatorOptions simulatorOptions, Action<string> log, CancellationToken cancellationToken)
+        string environment, Uri? endpoint, string region, SimulatorOptions simulatorOptions, Action<string> log, CancellationToken cancellationToken,
+        int simulatorPort = 0, string? persistDirectory = null)
     {
         if (endpoint is not null)
         {
@@ -47,12 +51,12 @@ internal sealed class TargetSession : IAsyncDisposable
             return new TargetSession(new DynamoDbTargetOptions { Region = region }, "aws", null, null);
 
         var settings = ResolveSettings(simulatorOptions, region);
-        var started = await LocalDynamoDbLauncher.StartAsync(new LocalTargetOptions { Log = log }, cancellationToken).ConfigureAwait(false);
+        var started = await LocalDynamoDbLauncher.StartAsync(new LocalTargetOptions { Log = log, PersistDirectory = persistDirectory }, cancellationToken).ConfigureAwait(false);
         try
         {
             var model = new CapacityModel(settings, TimeProvider.System);
             var proxy = await CapacityProxy.StartAsync(
-                new CapacityProxyOptions { Upstream = started.Endpoint, Region = settings.Region, AccountId = settings.AccountId }, model, cancellationToken).ConfigureAwait(false);
+                new CapacityProxyOptions { Upstream = started.Endpoint, Port = simulatorPort, Region = settings.Region, AccountId = settings.AccountId }, model, cancellationToken).ConfigureAwait(false);
             log($"Capacity simulator (preset {settings.Preset}) listening at {proxy.Endpoint}, in front of dynalite");
             return new TargetSession(new DynamoDbTargetOptions { Endpoint = proxy.Endpoint, Region = region, UseLocalCredentials = true }, "local", started, proxy);
         }

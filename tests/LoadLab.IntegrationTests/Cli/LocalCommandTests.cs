@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using LoadLab.Cli;
+using LoadLab.IntegrationTests.Support;
+
+namespace LoadLab.IntegrationTests.Cli;
+
+/// <summary>`loadlab local` serves dynalite behind the capacity simulator until stopped.</summary>
+public sealed partial class LocalCommandTests
+{
+    [Fact]
+    public async Task Local_serves_the_simulator_endpoint_until_stopped()
+    {
+        var console = new TestConsole();
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var run = LoadLabApp.RunAsync(["local", "--preset", "optimistic"], console.Console, stop.Token);
+        Match match = Match.Empty;
+        while (!run.IsCompleted && !(match = EndpointLine().Match(console.Output)).Success)
+            await Task.Delay(100);
+        Assert.True(match.Success, console.Output);
+        var endpoint = match.Groups[1].Value;
+
+        using var client = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1" });
+        var tables = await client.ListTablesAsync(new ListTablesRequest());
+        Assert.NotNull(tables.TableNames);
+        using var http = new HttpClient();
+        var health = await http.GetAsync(new Uri(new Uri(endpoint), "/_loadlab/health"));
+        Assert.True(health.IsSuccessStatusCode);
+        var metrics = await http.GetStringAsync(new Uri(new Uri(endpoint), "/_loadlab/metrics"));
+        Assert.Contains("optimistic", metrics, StringComparison.Ordinal);
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await run);
+        Assert.Contains("Stopped.", console.Output);
+    }
+
+    [GeneratedRegex(@"Local DynamoDB endpoint: (http://127\.0\.0\.1:\d+/)")]
+    private static partial Regex EndpointLine();
+}
