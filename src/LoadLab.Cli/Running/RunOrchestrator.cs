@@ -27,6 +27,7 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         if (options.Shard is { } shard)
             plan = ShardPlanner.Apply(plan, shard);
         Guard(plan, options);
+        var tracingOptions = TracingSettings.Resolve(options, plan.Tracing, System.Environment.GetEnvironmentVariable);
         string outDirectory = options.OutDirectory ?? Path.Combine("reports", plan.RunId);
         reporter.Info($"Run {plan.RunId}: suite '{plan.SuiteName}', environment {plan.Environment}, seed {plan.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
@@ -41,7 +42,7 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         using var monitor = BudgetMonitor.For(plan);
         using var engineStop = CancellationTokenSource.CreateLinkedTokenSource(stop, monitor.AbortToken);
         // Null with --trace off: then nothing of tracing is on the load path. A bad destination only warns.
-        var tracing = await TracingSession.StartAsync(options.TracingOptions().WithEnvironment(System.Environment.GetEnvironmentVariable), new TraceRunInfo(plan.RunId, plan.SuiteName), time, reporter.Warn).ConfigureAwait(false);
+        var tracing = await TracingSession.StartAsync(tracingOptions, new TraceRunInfo(plan.RunId, plan.SuiteName), time, reporter.Warn).ConfigureAwait(false);
         try
         {
             foreach (var table in plan.Tables)
