@@ -1,0 +1,31 @@
+using LoadLab.Core.Plans;
+using LoadLab.DynamoDb.Driver;
+
+namespace LoadLab.Cli.Planning;
+
+/// <summary>
+/// Everything <c>loadlab plan</c> estimates beyond the plan itself: data to seed, capacity per scenario, and the
+/// operations the local target cannot run. Computed from generated items only; no request is made.
+/// </summary>
+public sealed record PlanEstimates(
+    IReadOnlyDictionary<string, DataSetEstimate> DataSets,
+    IReadOnlyList<ScenarioCapacity> Scenarios,
+    IReadOnlyList<string> TargetWarnings)
+{
+    /// <param name="plan">The resolved plan.</param>
+    /// <param name="samples">Items generated per data set to measure sizes.</param>
+    public static PlanEstimates For(RunPlan plan, int samples = DataSetEstimator.Samples)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var data = plan.DataSets.ToDictionary(d => d.TableId, d => DataSetEstimator.Estimate(d, plan.Table(d.TableId), samples), StringComparer.Ordinal);
+        var scenarios = plan.Scenarios
+            .Where(s => data.ContainsKey(s.TableId))
+            .Select(s => ScenarioCapacityEstimator.Estimate(s, plan.Table(s.TableId), data[s.TableId]))
+            .ToList();
+        // A local run uses the embedded dynalite unless --endpoint points elsewhere (e.g. DynamoDB Local).
+        var target = plan.Environment == "local"
+            ? plan.Scenarios.SelectMany(s => TargetSupport.Warnings(s, TargetCapabilities.Dynalite)).ToList()
+            : [];
+        return new PlanEstimates(data, scenarios, target);
+    }
+}
