@@ -153,7 +153,8 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         var table = plan.Table(dataSet.TableId);
         var model = DataModels.For(dataSet);
         reporter.Info($"Seeding {dataSet.Items:N0} {dataSet.Model} items into {table.Name}…");
-        var result = await Seeder.SeedAsync(client, table, dataSet, model, new SeedOptions(), stop).ConfigureAwait(false);
+        var progress = new SeedProgress(table.Name, dataSet.Items, time, reporter.Info);
+        var result = await Seeder.SeedAsync(client, table, dataSet, model, new SeedOptions { Progress = progress }, stop).ConfigureAwait(false);
         double seconds = result.Elapsed.TotalSeconds;
         reporter.Info(Formatting.Invariant($"Seeded {result.ItemsWritten:N0} items in {seconds:0.0}s ({result.ItemsWritten / Math.Max(seconds, 1e-9):N0} items/s, {result.UnprocessedRetries} unprocessed retries)"));
         return new SeedSummary(table.Name, dataSet.Model, result.ItemsWritten, result.Batches, result.UnprocessedRetries, Math.Round(seconds, 3));
