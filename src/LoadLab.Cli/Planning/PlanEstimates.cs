@@ -1,3 +1,4 @@
+using LoadLab.Cli.CommandLine;
 using LoadLab.Core.Plans;
 using LoadLab.DynamoDb.Driver;
 
@@ -17,7 +18,7 @@ public sealed record PlanEstimates(
     public static PlanEstimates For(RunPlan plan, int samples = DataSetEstimator.Samples)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var data = plan.DataSets.ToDictionary(d => d.TableId, d => DataSetEstimator.Estimate(d, plan.Table(d.TableId), samples), StringComparer.Ordinal);
+        var data = plan.DataSets.ToDictionary(d => d.TableId, d => Estimate(plan, d, samples), StringComparer.Ordinal);
         var scenarios = plan.Scenarios
             .Where(s => data.ContainsKey(s.TableId))
             .Select(s => ScenarioCapacityEstimator.Estimate(s, plan.Table(s.TableId), data[s.TableId]))
@@ -27,5 +28,18 @@ public sealed record PlanEstimates(
             ? plan.Scenarios.SelectMany(s => TargetSupport.Warnings(s, TargetCapabilities.Dynalite)).ToList()
             : [];
         return new PlanEstimates(data, scenarios, target);
+    }
+
+    private static DataSetEstimate Estimate(RunPlan plan, DataSetPlan dataSet, int samples)
+    {
+        try
+        {
+            return DataSetEstimator.Estimate(dataSet, plan.Table(dataSet.TableId), samples);
+        }
+        catch (ArgumentException e)
+        {
+            // A key template that does not fit its table: the same message a run would give, without a stack trace.
+            throw new UserFacingException(ExitCodes.InvalidInput, $"Data set of table '{dataSet.TableId}': {e.Message}");
+        }
     }
 }
