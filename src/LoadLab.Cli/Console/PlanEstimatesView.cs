@@ -57,6 +57,8 @@ internal static class PlanEstimatesView
         console.MarkupLine("[grey]Reads: size rounded up to 4 KB per item (per page for query and scan), half when eventually consistent, ×2 in transactions; writes: 1 KB per item, ×2 in transactions. Index write amplification and sort-key narrowing are not counted.[/]");
         foreach (var warning in estimates.Scenarios.SelectMany(s => s.Warnings))
             console.MarkupLine($"[yellow]Warning: {Markup.Escape(warning)}[/]");
+        foreach (var warning in estimates.SharedTableWarnings)
+            console.MarkupLine($"[yellow]Warning: {Markup.Escape(warning)}[/]");
         foreach (var warning in estimates.TargetWarnings)
             console.MarkupLine($"[yellow]Local target: {Markup.Escape(warning)}[/]");
     }

@@ -13,6 +13,9 @@ public sealed record PlanEstimates(
     IReadOnlyList<ScenarioCapacity> Scenarios,
     IReadOnlyList<string> TargetWarnings)
 {
+    /// <summary>Scenarios sharing a table whose peaks together exceed its capacity.</summary>
+    public IReadOnlyList<string> SharedTableWarnings { get; init; } = [];
+
     /// <param name="plan">The resolved plan.</param>
     /// <param name="samples">Items generated per data set to measure sizes.</param>
     public static PlanEstimates For(RunPlan plan, int samples = DataSetEstimator.Samples)
@@ -27,7 +30,7 @@ public sealed record PlanEstimates(
         var target = plan.Environment == "local"
             ? plan.Scenarios.SelectMany(s => TargetSupport.Warnings(s, TargetCapabilities.Dynalite)).ToList()
             : [];
-        return new PlanEstimates(data, scenarios, target);
+        return new PlanEstimates(data, scenarios, target) { SharedTableWarnings = SharedTableCheck.Warnings(plan, scenarios) };
     }
 
     private static DataSetEstimate Estimate(RunPlan plan, DataSetPlan dataSet, int samples)
