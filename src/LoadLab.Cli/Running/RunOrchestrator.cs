@@ -154,9 +154,11 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         var table = plan.Table(dataSet.TableId);
         var model = DataModels.For(dataSet);
         var keys = shard?.Keys ?? Core.Keys.KeyShard.Whole;
+        long items = keys.SliceOf(dataSet.Items).Count;
         string part = keys.Count == 1 ? "" : $" (shard {keys.Index}/{keys.Count}: items {keys.SliceOf(dataSet.Items)} of {dataSet.Items:N0})";
-        reporter.Info($"Seeding {keys.SliceOf(dataSet.Items).Count:N0} {dataSet.Model} items into {table.Name}{part}…");
-        var result = await Seeder.SeedAsync(client, table, dataSet, model, new SeedOptions { Shard = keys }, stop).ConfigureAwait(false);
+        reporter.Info($"Seeding {items:N0} {dataSet.Model} items into {table.Name}{part}…");
+        var progress = new SeedProgress(table.Name, items, time, reporter.Info);
+        var result = await Seeder.SeedAsync(client, table, dataSet, model, new SeedOptions { Shard = keys, Progress = progress }, stop).ConfigureAwait(false);
         double seconds = result.Elapsed.TotalSeconds;
         reporter.Info(Formatting.Invariant($"Seeded {result.ItemsWritten:N0} items in {seconds:0.0}s ({result.ItemsWritten / Math.Max(seconds, 1e-9):N0} items/s, {result.UnprocessedRetries} unprocessed retries)"));
         return new SeedSummary(table.Name, dataSet.Model, result.ItemsWritten, result.Batches, result.UnprocessedRetries, Math.Round(seconds, 3));
