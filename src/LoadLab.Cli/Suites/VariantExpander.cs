@@ -76,6 +76,8 @@ internal static class VariantExpander
         // A key the suite left to its default (e.g. no capacity: on demand) is added.
         foreach (var change in changes.Where(c => !item.Entries.Any(e => e.Key is ScalarNode k && k.Value == c.Key.Value)))
             entries.Add(new MappingEntry(change.Key, change.Value));
+        // "sk: ~" in a variant removes the suite's value, e.g. the sort-key template of a table the variant gives no sort key.
+        entries.RemoveAll(e => e.Value is ScalarNode { IsNull: true } && changes.Any(c => ReferenceEquals(c.Value, e.Value)));
         return item with { Entries = entries };
     }
 }
