@@ -108,5 +108,44 @@ public sealed class VariantRunTests : IDisposable
         Assert.NotEmpty(hotTable.TopThrottledKeys);
     }
 
+    [Fact]
+    public async Task Stopping_during_a_variant_writes_what_ran_compares_it_and_exits_130()
+    {
+        string suite = Path.Combine(output, "stop.yaml");
+        await File.WriteAllTextAsync(suite, """
+            name: stop-variants
+            tables:
+              items: { name: Stop, key: { pk: S } }
+            data:
+              items: { model: customer, items: 20 }
+            scenarios:
+              - { name: browse, table: items, mix: { get: 1 }, load: [ { rate: 10, for: 60s } ] }
+            variants:
+              - name: first
+              - { name: second, capacity: { mode: provisioned, read: 5, write: 5 } }
+            """);
+        string reports = Path.Combine(output, "stopped");
+        var console = new TestConsole();
+        using var stop = new CancellationTokenSource();
+        var run = LoadLabApp.RunAsync(["run", suite, "--out", reports, "--plain"], console.Console, stop.Token);
+        // Stop once the first variant's load has run a little.
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!console.Output.Contains("Running 1 scenario", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !run.IsCompleted)
+            await Task.Delay(200);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await stop.CancelAsync();
+
+        int exit = await run.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(exit == 130, console.Output);
+        var first = ResultsJson.Read(Path.Combine(reports, "first", ResultsJson.FileName));
+        Assert.True(first.Run.Interrupted);
+        Assert.False(Directory.Exists(Path.Combine(reports, "second")), "the second variant should not have started");
+        string markdown = await File.ReadAllTextAsync(Path.Combine(reports, ComparisonWriter.MarkdownFile));
+        Assert.Contains("| first |", markdown, StringComparison.Ordinal);
+        Assert.Contains("interrupted", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("| second |", markdown, StringComparison.Ordinal);
+    }
+
     private static OperationResult Put(RunResult result) => result.Scenarios.Single().Operations.Single(o => o.Name == "put");
 }
