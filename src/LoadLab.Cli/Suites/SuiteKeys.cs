@@ -6,7 +6,7 @@ namespace LoadLab.Cli.Suites;
 /// </summary>
 public static class SuiteKeys
 {
-    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "seed", "tables", "data", "scenarios", "budgets", "variants"];
+    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "seed", "tables", "data", "scenarios", "budgets", "tracing", "variants"];
 
     /// <summary>Keys of one entry of <c>variants:</c>; <c>capacity</c> alone is shorthand for a suite with one table.</summary>
     public static IReadOnlyList<string> Variant { get; } = ["name", "description", "capacity", "tables", "data"];
@@ -126,6 +126,9 @@ public static class SuiteKeys
         "scenario", "op", "p50", "p75", "p90", "p95", "p99", "p99.9", "p99.99", "max",
         "throughput", "minThroughput", "throttled", "errors", "window", "abortAfter",
     ];
+
+    /// <summary>Keys of the suite's <c>tracing:</c> section; the command line's --trace options override them.</summary>
+    public static IReadOnlyList<string> Tracing { get; } = ["mode", "rate", "reservoir", "slow", "alwaysKeepPerSecond", "service"];
 
     /// <summary>The key that tells which kind a load phase is, in the order the error messages list them.</summary>
     public static IReadOnlyList<string> PhaseKinds { get; } = ["rate", "ramp", "pause", "concurrency", "rampConcurrency"];

@@ -49,6 +49,7 @@ public sealed class SuiteSchemaTests : IDisposable
         { nameof(SuiteKeys.Variant), "/$defs/variant/properties" },
         { nameof(SuiteKeys.VariantTable), "/$defs/variantTable/properties" },
         { nameof(SuiteKeys.VariantData), "/$defs/variantData/properties" },
+        { nameof(SuiteKeys.Tracing), "/$defs/tracing/properties" },
     };
 
     /// <summary>Allowed values → JSON pointer of the schema's matching "enum".</summary>
