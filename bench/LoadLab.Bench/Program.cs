@@ -12,12 +12,13 @@ return which switch
     "driver" => await DriverBench.RunAsync(options),
     "data" => await DataBench.RunAsync(options),
     "tracing" => await TracingBench.RunAsync(options),
+    "report" => await ReportBench.RunAsync(options),
     "all" => await EngineBench.ClosedAsync(options) + await EngineBench.OpenAsync(options) + await DriverBench.RunAsync(options),
     _ => Help(),
 };
 
 static int Help()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project bench/LoadLab.Bench -- engine-closed|engine-open|memory|driver|data|tracing|all [--seconds N] [--minutes N] [--rate N] [--workers N]");
+    Console.WriteLine("usage: dotnet run -c Release --project bench/LoadLab.Bench -- engine-closed|engine-open|memory|driver|data|tracing|report|all [--seconds N] [--minutes N] [--rate N] [--workers N]");
     return 2;
 }

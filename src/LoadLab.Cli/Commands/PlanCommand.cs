@@ -30,6 +30,7 @@ internal static class PlanCommand
             EnvironmentOverride = options.Environment,
         });
         PlanView.Write(console, plan);
+        VariantPlanView.Write(console, plan);
         return Task.FromResult(ExitCodes.Ok);
     }
 }

@@ -13,15 +13,23 @@ internal static class RunCommand
         var options = RunOptions.From(args);
         bool interactive = !options.Plain && !System.Console.IsOutputRedirected && console.Profile.Capabilities.Interactive;
         var progress = new RunProgress(console, interactive, TimeSpan.FromSeconds(5));
-        var orchestrator = new RunOrchestrator(new RunReporter(console, progress), TimeProvider.System);
-        var outcome = await orchestrator.RunAsync(options, stop).ConfigureAwait(false);
+        var reporter = new RunReporter(console, progress);
+        var suite = await new VariantRunner(new RunOrchestrator(reporter, TimeProvider.System), reporter).RunAsync(options, stop).ConfigureAwait(false);
 
-        console.Write(SummaryTable.Build(outcome.Result));
-        foreach (var finding in outcome.Result.Findings)
-            console.MarkupLine($"[yellow]![/] {Markup.Escape(finding)}");
-        if (outcome.Result.Run.Interrupted)
-            console.MarkupLine("[yellow]Interrupted: the results are partial.[/]");
-        console.MarkupLine($"Results: [bold]{Markup.Escape(outcome.ResultsPath)}[/]");
-        return outcome.ExitCode;
+        foreach (var (variant, outcome) in suite.Runs)
+        {
+            if (variant is not null)
+                console.Write(new Rule($"variant {Markup.Escape(variant.Name)}").LeftJustified());
+            console.Write(SummaryTable.Build(outcome.Result));
+            foreach (var finding in outcome.Result.Findings)
+                console.MarkupLine($"[yellow]![/] {Markup.Escape(finding)}");
+            if (outcome.Result.Run.Interrupted)
+                console.MarkupLine("[yellow]Interrupted: the results are partial.[/]");
+            console.MarkupLine($"Results: [bold]{Markup.Escape(outcome.ResultsPath)}[/]");
+        }
+
+        if (suite.ComparisonPath is { } comparison)
+            console.MarkupLine($"Comparison: [bold]{Markup.Escape(comparison)}[/]");
+        return suite.ExitCode;
     }
 }

@@ -41,6 +41,9 @@ internal sealed record RunOptions
     /// <summary>Operations at least this slow are always traced; null keeps the default.</summary>
     public int? TraceSlowMs { get; init; }
 
+    /// <summary>Prices of the cost estimate (--prices); §6 defaults.</summary>
+    public Core.Cost.CostPrices Prices { get; init; } = Core.Cost.CostPrices.Default;
+
     public static readonly CommandSpec Spec = new(
         "run",
         "Runs a suite: provisions and seeds its tables, drives its scenarios, writes results.json and prints a summary.",
@@ -60,6 +63,7 @@ internal sealed record RunOptions
             new("trace", "MODE", "trace operations: off (default, or the suite's tracing.mode), xray (X-Ray daemon, AWS_XRAY_DAEMON_ADDRESS) or otlp (OTEL_EXPORTER_OTLP_ENDPOINT)"),
             new("trace-rate", "F", "share of operations traced besides the first each second, 0-1 (default 0.01)"),
             new("trace-slow-ms", "N", "always trace operations at least N ms slow (default 100)"),
+            new("prices", "LIST", PriceOptions.Usage),
             new("help", null, "show this help"),
         ]);
 
@@ -87,6 +91,7 @@ internal sealed record RunOptions
         var (trace, traceRate, traceSlowMs) = ParseTracing(args, errors);
         var simulator = ShardOptions.ParsePreset(args.Value("preset"), errors);
         var shard = ShardOptions.Parse(args.Value("shard"), args.Value("start-at"), args.Value("run-group"), errors);
+        var prices = PriceOptions.Parse(args.Value("prices"), errors);
         if (errors.Count > 0)
             throw new UserFacingException(ExitCodes.InvalidInput, "loadlab run: " + string.Join("\n  ", errors));
         return new RunOptions
@@ -104,6 +109,7 @@ internal sealed record RunOptions
             Trace = trace,
             TraceRate = traceRate,
             TraceSlowMs = traceSlowMs,
+            Prices = prices,
         };
     }
 

@@ -21,14 +21,16 @@ namespace LoadLab.Cli.Running;
 /// </summary>
 internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
 {
-    public async Task<RunOutcome> RunAsync(RunOptions options, CancellationToken stop)
+    public Task<RunOutcome> RunAsync(RunOptions options, CancellationToken stop) => RunAsync(options, LoadPlan(options), null, stop);
+
+    /// <summary>Runs an already loaded plan (one variant of a suite, see <see cref="VariantRunner"/>) into <paramref name="reportDirectory"/>.</summary>
+    internal async Task<RunOutcome> RunAsync(RunOptions options, RunPlan plan, string? reportDirectory, CancellationToken stop)
     {
-        var plan = LoadPlan(options);
         if (options.Shard is { } shard)
             plan = ShardPlanner.Apply(plan, shard);
         Guard(plan, options);
         var tracingOptions = TracingSettings.Resolve(options, plan.Tracing, System.Environment.GetEnvironmentVariable);
-        string outDirectory = options.OutDirectory ?? Path.Combine("reports", plan.RunId);
+        string outDirectory = reportDirectory ?? options.OutDirectory ?? Path.Combine("reports", plan.RunId);
         reporter.Info($"Run {plan.RunId}: suite '{plan.SuiteName}', environment {plan.Environment}, seed {plan.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
         await using var target = await TargetSession.OpenAsync(plan.Environment, options.Endpoint, options.Region, options.Simulator, reporter.Info, stop).ConfigureAwait(false);
@@ -42,7 +44,7 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         using var monitor = BudgetMonitor.For(plan);
         using var engineStop = CancellationTokenSource.CreateLinkedTokenSource(stop, monitor.AbortToken);
         // Null with --trace off: then nothing of tracing is on the load path. A bad destination only warns.
-        var tracing = await TracingSession.StartAsync(tracingOptions, new TraceRunInfo(plan.RunId, plan.SuiteName), time, reporter.Warn).ConfigureAwait(false);
+        var tracing = await TracingSession.StartAsync(tracingOptions, new TraceRunInfo(plan.RunId, plan.SuiteName, plan.Variant), time, reporter.Warn).ConfigureAwait(false);
         try
         {
             foreach (var table in plan.Tables)
@@ -86,6 +88,7 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         if (options.Shard is { } shardOptions)
             result = result with { Run = result.Run with { Shard = ShardPlanner.Describe(plan, shardOptions) } };
         result = result with { Budgets = BudgetEvaluator.Evaluate(result, plan.Budgets, abort) };
+        result = result with { Cost = Core.Cost.RunCostCalculator.Estimate(result, [.. plan.Tables.Select(Core.Cost.TableCapacity.From)], options.Prices) };
         if (tracing is not null)
         {
             var traced = await tracing.CompleteAsync().ConfigureAwait(false);
@@ -114,7 +117,7 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         await Task.Delay(wait, time, stop).ConfigureAwait(false);
     }
 
-    private RunPlan LoadPlan(RunOptions options)
+    internal RunPlan LoadPlan(RunOptions options)
     {
         var runId = RunIds.New(Path.GetFileNameWithoutExtension(options.SuitePath), time.GetUtcNow());
         return SuiteLoader.Load(options.SuitePath, new SuiteLoadOptions
@@ -196,6 +199,7 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         {
             RunId = plan.RunId,
             Suite = plan.SuiteName,
+            Variant = plan.Variant,
             SuiteFile = plan.SuitePath,
             Environment = plan.Environment,
             Seed = plan.Seed,

@@ -40,6 +40,9 @@ internal static class SuiteBinder
         var budgets = reader.Optional("budgets") is { } b
             ? BudgetBinder.BindAll(b, diagnostics)
             : [];
+        var variants = reader.Optional("variants") is { } v
+            ? VariantBinder.BindAll(v, [.. tables.Select(x => x.Id)], [.. data.Select(x => x.TableIdNode.Value)], diagnostics)
+            : [];
         var tracing = reader.Optional("tracing") is { } tr
             ? TracingBinder.Bind(tr, diagnostics)
             : null;
@@ -48,7 +51,7 @@ internal static class SuiteBinder
 
         if (diagnostics.HasErrors || name is null)
             return null;
-        return new RunPlan
+        var plan = new RunPlan
         {
             RunId = options.RunId,
             SuiteName = name,
@@ -62,6 +65,7 @@ internal static class SuiteBinder
             // Windows and graces keep their length under --duration-scale: they are statistics, not load.
             Budgets = [.. budgets.Select(budget => Built(budget.Definition))],
         };
+        return variants.Count == 0 ? plan : VariantExpander.Expand(plan, mapping, variants, options, diagnostics);
     }
 
     // Binders leave a plan out only after reporting why, so a missing one here is a bug in a binder.

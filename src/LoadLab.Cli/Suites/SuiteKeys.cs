@@ -7,7 +7,16 @@ namespace LoadLab.Cli.Suites;
 /// </summary>
 public static class SuiteKeys
 {
-    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "seed", "tables", "data", "scenarios", "budgets", "tracing"];
+    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "seed", "tables", "data", "scenarios", "budgets", "tracing", "variants"];
+
+    /// <summary>Keys of one entry of <c>variants:</c>; <c>capacity</c> alone is shorthand for a suite with one table.</summary>
+    public static IReadOnlyList<string> Variant { get; } = ["name", "description", "capacity", "tables", "data"];
+
+    /// <summary>What a variant may change in a table: <c>variants: [ { tables: { ID: { … } } } ]</c>.</summary>
+    public static IReadOnlyList<string> VariantTable { get; } = ["capacity", "warm", "key", "indexes"];
+
+    /// <summary>What a variant may change in a data set: its key templates only, so every variant seeds the same items.</summary>
+    public static IReadOnlyList<string> VariantData { get; } = ["pk", "sk", "templates"];
 
     public static IReadOnlyList<string> Table { get; } = ["name", "key", "capacity", "indexes", "warm"];
 

@@ -25,7 +25,12 @@ public static class SuiteLoader
         {
             throw new SuiteLoadException(path, [new SuiteError(path, 0, 0, $"suite file '{fullPath}' cannot be read: {ex.Message}")]);
         }
-        return Parse(text, path, options) with { SuitePath = fullPath };
+        var plan = Parse(text, path, options);
+        return plan with
+        {
+            SuitePath = fullPath,
+            Variants = [.. plan.Variants.Select(v => v with { Plan = v.Plan with { SuitePath = fullPath } })],
+        };
     }
 
     /// <summary>

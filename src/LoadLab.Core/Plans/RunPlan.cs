@@ -42,5 +42,11 @@ public sealed record RunPlan
     /// <summary>Length of one statistics interval.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Set on the plan of one variant (its tables carry the variant's name as a suffix); null otherwise.</summary>
+    public string? Variant { get; init; }
+
+    /// <summary>The suite's <c>variants:</c>, each a full plan of its own; empty when the suite has none.</summary>
+    public IReadOnlyList<VariantPlan> Variants { get; init; } = [];
+
     public TablePlan Table(string id) => Tables.First(t => t.Id == id);
 }

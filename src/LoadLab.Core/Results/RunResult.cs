@@ -24,6 +24,9 @@ public sealed record RunResult
     /// <summary>The capacity simulator's view of the run (local target only); null when no simulator was in the path.</summary>
     public SimulatorSection? Simulator { get; init; }
 
+    /// <summary>Estimated cost per table in its own capacity mode and in the other; null in results written before it existed.</summary>
+    public RunCost? Cost { get; init; }
+
     /// <summary>Problems worth telling the reader (e.g. the in-flight bound was reached, operations dropped).</summary>
     public IReadOnlyList<string> Findings { get; init; } = [];
 
@@ -87,6 +90,9 @@ public sealed record RunInfo
     public required MachineInfo Machine { get; init; }
 
     public required TargetInfo Target { get; init; }
+
+    /// <summary>The suite variant this run is, when the suite has variants; null otherwise.</summary>
+    public string? Variant { get; init; }
 
     /// <summary>Set when this run is one shard of a sharded run (<c>--shard i/N</c>) or a merge of shards.</summary>
     public ShardInfo? Shard { get; init; }

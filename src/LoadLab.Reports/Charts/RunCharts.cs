@@ -33,6 +33,8 @@ public static class RunCharts
                 charts.Add(ThrottleChart.Create(Id(ids, "throttles"), inputs.Throttles, axis));
             foreach (var capacity in inputs.Capacity.Where(c => !c.IsEmpty))
                 charts.Add(CapacityChart.Create(Id(ids, "capacity", capacity.Scope), capacity, axis));
+            if (inputs.HotKeys.Count > 0)
+                charts.Add(HotKeysChart.Create(Id(ids, "hot-keys"), inputs.HotKeys));
             if (result.Scenarios.Any(s => s.Operations.Count > 0))
                 charts.Add(AttemptsChart.Create(Id(ids, "attempts"), result, palette));
             return charts;

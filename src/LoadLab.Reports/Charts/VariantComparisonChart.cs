@@ -6,7 +6,11 @@ using ScottPlot;
 namespace LoadLab.Reports.Charts;
 
 /// <summary>One variant of a suite (a capacity mode, a key design) and its result.</summary>
-public sealed record VariantRun(string Name, RunResult Result);
+public sealed record VariantRun(string Name, RunResult Result)
+{
+    /// <summary>What the variant changes in the suite, e.g. "orders.capacity: { mode: on-demand }".</summary>
+    public IReadOnlyList<string> Changes { get; init; } = [];
+}
 
 /// <summary>
 /// Variants side by side: p50, p99 and p99.9 of the corrected latency per variant, from the

@@ -20,6 +20,7 @@ public static class SummaryMarkdown
         WriteBudgets(sb, result.Budgets);
         WriteOperations(sb, result);
         WriteThrottleReasons(sb, result);
+        CostMarkdown.Write(sb, result.Cost);
         WriteFindings(sb, result.Findings);
         return sb.ToString();
     }

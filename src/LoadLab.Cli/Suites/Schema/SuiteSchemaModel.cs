@@ -36,6 +36,7 @@ internal sealed partial class SuiteSchemaModel
         DefineOperations();
         DefinePhases();
         DefineTracing();
+        DefineVariants();
         var root = Root();
         CheckDescriptionsOfReferences();
         CheckEveryListIsUsed();
@@ -73,6 +74,8 @@ internal sealed partial class SuiteSchemaModel
             ["scenarios"] = ArrayOf(Ref("scenario"), "Streams of load that run side by side.", minItems: 1),
             ["budgets"] = ArrayOf(Ref("budget"), "Limits the run must keep; any broken budget makes the exit code 1 (CI gating)."),
             ["tracing"] = Ref("tracing", "X-Ray tracing of the run's operations; the --trace options override it."),
+            ["variants"] = ArrayOf(Ref("variant"), "The same suite run once per variant, each on its own tables (name suffixed with the variant's), compared side by side in comparison.md and comparison.html. A variant changes only capacity and key design.", minItems: 2)
+                .With("maxItems", (long)VariantBinder.MaxVariants),
         },
         required: ["name", "tables", "scenarios"]);
 

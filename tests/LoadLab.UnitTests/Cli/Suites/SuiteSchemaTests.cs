@@ -46,6 +46,9 @@ public sealed class SuiteSchemaTests : IDisposable
         { nameof(SuiteKeys.TransactWriteOptions), "/$defs/transactWriteOptions/properties" },
         { nameof(SuiteKeys.SortKeyCondition), "/$defs/sortKeyCondition/properties" },
         { nameof(SuiteKeys.Budget), "/$defs/budget/properties" },
+        { nameof(SuiteKeys.Variant), "/$defs/variant/properties" },
+        { nameof(SuiteKeys.VariantTable), "/$defs/variantTable/properties" },
+        { nameof(SuiteKeys.VariantData), "/$defs/variantData/properties" },
         { nameof(SuiteKeys.Tracing), "/$defs/tracing/properties" },
     };
 

@@ -1,0 +1,37 @@
+using System.Text;
+using LoadLab.Reports.Markdown;
+
+namespace LoadLab.Reports.Variants;
+
+/// <summary>comparison.md: the variants side by side, one table per scenario/operation, hot keys and cost.</summary>
+public static class ComparisonMarkdown
+{
+    public static string Render(VariantComparison comparison, string suite)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var sb = new StringBuilder();
+        sb.Append("# Variant comparison: ").Append(MarkdownTable.Escape(suite)).Append("\n\n");
+        var variants = new MarkdownTable("variant", "changes", "verdict", "report");
+        foreach (var v in comparison.Variants)
+        {
+            variants.Row(v.Name, v.Changes.Count == 0 ? "the suite as written" : string.Join("; ", v.Changes),
+                Verdict(v.Result), v.Name + "/summary.md");
+        }
+        variants.WriteTo(sb);
+        sb.Append('\n').Append(ComparisonText.Legend).Append("\n");
+
+        foreach (var group in comparison.Rows.GroupBy(r => r.Group))
+        {
+            sb.Append("\n## ").Append(MarkdownTable.Escape(group.Key)).Append("\n\n");
+            var table = new MarkdownTable(["metric", .. comparison.Names.Select(n => ">" + n)]);
+            foreach (var row in group)
+                table.Row([row.Metric, .. Enumerable.Range(0, comparison.Variants.Count).Select(i => ComparisonText.Cell(row, i))]);
+            table.WriteTo(sb);
+        }
+
+        return sb.ToString();
+    }
+
+    internal static string Verdict(Core.Results.RunResult result) =>
+        result.Run.Interrupted ? "interrupted (partial)" : result.BudgetsPassed ? (result.Budgets.Count == 0 ? "no budgets" : "budgets passed") : "budget failed";
+}

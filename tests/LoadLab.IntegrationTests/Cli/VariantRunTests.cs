@@ -1,0 +1,151 @@
+using LoadLab.Cli;
+using LoadLab.Core.Results;
+using LoadLab.IntegrationTests.Support;
+using LoadLab.Reports.Charts;
+using LoadLab.Reports.Json;
+using LoadLab.Reports.Variants;
+
+namespace LoadLab.IntegrationTests.Cli;
+
+/// <summary>
+/// Suites with variants through `loadlab run` in-process, against the embedded local target
+/// (dynalite behind the capacity simulator, started per variant), through the real SDK.
+/// </summary>
+[Collection("local-target")]
+public sealed class VariantRunTests : IDisposable
+{
+    private readonly string output = Directory.CreateTempSubdirectory("loadlab-variants-").FullName;
+
+    public void Dispose() => Directory.Delete(output, recursive: true);
+
+    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var console = new TestConsole();
+        int exit = await LoadLabApp.RunAsync(args, console.Console);
+        return (exit, console.Output);
+    }
+
+    [Fact]
+    public async Task Two_variants_run_on_their_own_tables_into_sub_reports_and_a_comparison_built_from_them()
+    {
+        string suite = Path.Combine(output, "tiny.yaml");
+        await File.WriteAllTextAsync(suite, """
+            name: tiny-variants
+            tables:
+              items: { name: Tiny, key: { pk: S }, capacity: { mode: provisioned, read: 20, write: 20 } }
+            data:
+              items: { model: customer, items: 50 }
+            scenarios:
+              - { name: browse, table: items, mix: { get: 3, put: 1 }, load: [ { rate: 20, for: 10s } ] }
+            variants:
+              - name: provisioned
+              - { name: on-demand, capacity: { mode: on-demand } }
+            """);
+        string reports = Path.Combine(output, "reports");
+
+        var (exit, text) = await RunAsync("run", suite, "--duration-scale", "0.3", "--out", reports, "--plain");
+
+        Assert.True(exit == 0, text);
+        var results = new[] { "provisioned", "on-demand" }.Select(v => ResultsJson.Read(Path.Combine(reports, v, ResultsJson.FileName))).ToArray();
+        foreach (var v in new[] { "provisioned", "on-demand" })
+        {
+            foreach (var file in new[] { "summary.md", "report.html", "junit.xml" })
+                Assert.True(File.Exists(Path.Combine(reports, v, file)), $"{v}/{file} missing");
+        }
+
+        Assert.Equal(["provisioned", "on-demand"], results.Select(r => r.Run.Variant));
+        Assert.Equal(["local_Tiny-provisioned", "local_Tiny-on-demand"], results.Select(r => r.Scenarios[0].Table));
+        Assert.All(results, r => Assert.True(r.Scenarios[0].Operations.Sum(o => o.Count("ok")) > 20, "too few operations"));
+        Assert.Equal(["provisioned", "on-demand"], results.Select(r => r.Cost!.Tables.Single().Mode));
+        Assert.Equal(["on-demand", "provisioned"], results.Select(r => r.Cost!.Tables.Single().OtherMode.Mode));
+        Assert.All(results, r => Assert.Equal("simulator", r.Cost!.Tables.Single().Source));
+        Assert.Contains("Estimated cost", await File.ReadAllTextAsync(Path.Combine(reports, "on-demand", "summary.md")), StringComparison.Ordinal);
+
+        // The comparison is exactly what the two results.json files give, and its p99 mark sits on the lower p99.
+        var comparison = VariantComparison.Build([new VariantRun("provisioned", results[0]), new VariantRun("on-demand", results[1])]);
+        string markdown = await File.ReadAllTextAsync(Path.Combine(reports, ComparisonWriter.MarkdownFile));
+        foreach (var row in comparison.Rows.Where(r => r.Group == "browse/get"))
+            Assert.Contains($"| {row.Metric} | {ComparisonText.Cell(row, 0)} | {ComparisonText.Cell(row, 1)} |", markdown, StringComparison.Ordinal);
+        var p99 = results.Select(r => r.Scenarios[0].Operations.Single(o => o.Name == "get").Latency.P99Ms).ToArray();
+        var marked = comparison.Rows.Single(r => r.Group == "browse/get" && r.Metric == "p99").BestIndexes;
+        Assert.Equal(p99[0] == p99[1] ? [] : [p99[0] < p99[1] ? 0 : 1], marked);
+        string html = await File.ReadAllTextAsync(Path.Combine(reports, ComparisonWriter.HtmlFile));
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Contains("Comparison:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Key_design_compare_throttles_the_tenant_key_and_the_sharded_design_less()
+    {
+        string reports = Path.Combine(output, "key-design");
+
+        var (exit, text) = await RunAsync("run", RepositoryPaths.Scenario("key-design-compare.yaml"), "--duration-scale", "0.4", "--out", reports, "--plain");
+
+        Assert.True(exit == 0, text);
+        var byTenant = Put(ResultsJson.Read(Path.Combine(reports, "by-tenant", ResultsJson.FileName)));
+        var sharded = Put(ResultsJson.Read(Path.Combine(reports, "sharded", ResultsJson.FileName)));
+        Assert.True(byTenant.ThrottleReasons.GetValueOrDefault("TableWriteKeyRangeThroughputExceeded") > 0, text);
+        Assert.True(sharded.ThrottledAttempts * 3 < byTenant.ThrottledAttempts, $"sharded {sharded.ThrottledAttempts} throttled attempts against {byTenant.ThrottledAttempts}");
+        Assert.True(sharded.Count("throttled") < byTenant.Count("throttled"));
+        Assert.True(File.Exists(Path.Combine(reports, ComparisonWriter.MarkdownFile)));
+    }
+
+    [Fact]
+    public async Task Hot_key_throttles_the_hot_key_with_key_range_reasons_and_not_the_uniform_baseline()
+    {
+        string reports = Path.Combine(output, "hot-key");
+
+        var (exit, text) = await RunAsync("run", RepositoryPaths.Scenario("hot-key.yaml"), "--duration-scale", "0.25", "--out", reports, "--plain");
+
+        Assert.True(exit == 0, text);
+        var result = ResultsJson.Read(Path.Combine(reports, ResultsJson.FileName));
+        var hot = result.Scenarios.Single(s => s.Name == "hot-key").Operations.Single();
+        var uniform = result.Scenarios.Single(s => s.Name == "uniform").Operations.Single();
+        Assert.True(hot.ThrottleReasons.GetValueOrDefault("TableWriteKeyRangeThroughputExceeded") > 0, text);
+        Assert.True(uniform.ThrottledAttempts * 5 < hot.ThrottledAttempts, $"uniform {uniform.ThrottledAttempts} throttled attempts against {hot.ThrottledAttempts}");
+        // The simulator names the hot key among the most throttled of the hot table.
+        var hotTable = result.Simulator!.Resources.Single(r => r.Table == "local_HotKey" && r.Index is null);
+        Assert.NotEmpty(hotTable.TopThrottledKeys);
+    }
+
+    [Fact]
+    public async Task Stopping_during_a_variant_writes_what_ran_compares_it_and_exits_130()
+    {
+        string suite = Path.Combine(output, "stop.yaml");
+        await File.WriteAllTextAsync(suite, """
+            name: stop-variants
+            tables:
+              items: { name: Stop, key: { pk: S } }
+            data:
+              items: { model: customer, items: 20 }
+            scenarios:
+              - { name: browse, table: items, mix: { get: 1 }, load: [ { rate: 10, for: 60s } ] }
+            variants:
+              - name: first
+              - { name: second, capacity: { mode: provisioned, read: 5, write: 5 } }
+            """);
+        string reports = Path.Combine(output, "stopped");
+        var console = new TestConsole();
+        using var stop = new CancellationTokenSource();
+        var run = LoadLabApp.RunAsync(["run", suite, "--out", reports, "--plain"], console.Console, stop.Token);
+        // Stop once the first variant's load has run a little.
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!console.Output.Contains("Running 1 scenario", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !run.IsCompleted)
+            await Task.Delay(200);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await stop.CancelAsync();
+
+        int exit = await run.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(exit == 130, console.Output);
+        var first = ResultsJson.Read(Path.Combine(reports, "first", ResultsJson.FileName));
+        Assert.True(first.Run.Interrupted);
+        Assert.False(Directory.Exists(Path.Combine(reports, "second")), "the second variant should not have started");
+        string markdown = await File.ReadAllTextAsync(Path.Combine(reports, ComparisonWriter.MarkdownFile));
+        Assert.Contains("| first |", markdown, StringComparison.Ordinal);
+        Assert.Contains("interrupted", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("| second |", markdown, StringComparison.Ordinal);
+    }
+
+    private static OperationResult Put(RunResult result) => result.Scenarios.Single().Operations.Single(o => o.Name == "put");
+}
