@@ -40,6 +40,9 @@ internal static class SuiteBinder
         var budgets = reader.Optional("budgets") is { } b
             ? BudgetBinder.BindAll(b, diagnostics)
             : [];
+        var simulator = reader.Optional("simulator") is { } sim
+            ? SimulatorBinder.Bind(sim, diagnostics)
+            : SimulatorPlan.Default;
         SuiteValidator.Validate(tables, data, scenarios, diagnostics);
         BudgetReferences.Check(budgets, scenarios, diagnostics);
 
@@ -57,6 +60,7 @@ internal static class SuiteBinder
             DurationScale = options.DurationScale,
             // Windows and graces keep their length under --duration-scale: they are statistics, not load.
             Budgets = [.. budgets.Select(budget => Built(budget.Definition))],
+            Simulator = Built(simulator),
         };
     }
 

@@ -1,3 +1,5 @@
+using LoadLab.Capacity.Model.Settings;
+
 namespace LoadLab.Cli.Suites;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace LoadLab.Cli.Suites;
 /// </summary>
 public static class SuiteKeys
 {
-    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "seed", "tables", "data", "scenarios", "budgets"];
+    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "seed", "tables", "data", "scenarios", "budgets", "simulator"];
 
     public static IReadOnlyList<string> Table { get; } = ["name", "key", "capacity", "indexes", "warm"];
 
@@ -22,7 +24,19 @@ public static class SuiteKeys
     /// <summary>Keys of a table's <c>warm:</c> throughput.</summary>
     public static IReadOnlyList<string> Warm { get; } = ["read", "write"];
 
-    public static IReadOnlyList<string> Capacity { get; } = ["mode", "read", "write", "maxRead", "maxWrite"];
+    public static IReadOnlyList<string> Capacity { get; } = ["mode", "read", "write", "maxRead", "maxWrite", "autoScaling"];
+
+    /// <summary>Keys of <c>capacity.autoScaling</c>: one policy for both dimensions, or <c>read:</c>/<c>write:</c> policies.</summary>
+    public static IReadOnlyList<string> AutoScaling { get; } = ["target", "min", "max", "read", "write"];
+
+    /// <summary>Keys of one auto scaling policy (target tracking).</summary>
+    public static IReadOnlyList<string> AutoScalingPolicy { get; } = ["target", "min", "max"];
+
+    /// <summary>Keys of the suite's <c>simulator:</c> section (capacity simulator of local runs).</summary>
+    public static IReadOnlyList<string> Simulator { get; } = ["preset", "overrides"];
+
+    /// <summary>Keys of <c>simulator.overrides</c>: every parameter of the capacity model.</summary>
+    public static IReadOnlyList<string> SimulatorOverrides => SettingParameters.Names;
 
     public static IReadOnlyList<string> DataSet { get; } = ["model", "items", "seed", "locale", "pk", "sk", "templates", "size"];
 

@@ -30,6 +30,9 @@ public sealed record RunPlan
     /// <summary>Limits the run is checked against (latency percentiles, throughput, throttle and error rates); empty when the suite has none.</summary>
     public IReadOnlyList<Budgets.BudgetDefinition> Budgets { get; init; } = [];
 
+    /// <summary>The capacity simulator's preset and overrides from the suite (local runs only).</summary>
+    public SimulatorPlan Simulator { get; init; } = SimulatorPlan.Default;
+
     /// <summary>Factor applied to every phase and warm-up duration (0.1 for smoke runs). Already applied to <see cref="Scenarios"/>.</summary>
     public double DurationScale { get; init; } = 1.0;
 

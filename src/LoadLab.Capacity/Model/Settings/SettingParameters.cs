@@ -1,4 +1,5 @@
 using System.Reflection;
+using LoadLab.Core.Text;
 
 namespace LoadLab.Capacity.Model.Settings;
 
@@ -8,6 +9,9 @@ namespace LoadLab.Capacity.Model.Settings;
 /// </summary>
 public static class SettingParameters
 {
+    /// <summary>Edits allowed for a did-you-mean: the names are long (partitionMaxWriteUnitsPerSecond), so three typos still point at one.</summary>
+    internal const int ParameterMaxDistance = 3;
+
     // Identity of the settings object, not tunables: chosen through CapacityPresets or set by WithOverrides.
     private static readonly HashSet<string> NotParameters = new(StringComparer.Ordinal)
     {
@@ -73,7 +77,7 @@ public static class SettingParameters
     {
         var hint = NotParameters.Contains(name, StringComparer.OrdinalIgnoreCase)
             ? " Choose the preset with the simulator's preset setting (one of " + string.Join(", ", CapacityPresets.Names) + ")."
-            : NameSuggestions.DidYouMean(name, Names);
+            : NameSuggestions.DidYouMean(name, Names, ParameterMaxDistance);
         return $"Unknown simulator parameter '{name}'.{hint} Allowed: {string.Join(", ", Names)}.";
     }
 

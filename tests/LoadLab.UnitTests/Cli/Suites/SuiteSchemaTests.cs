@@ -46,6 +46,10 @@ public sealed class SuiteSchemaTests : IDisposable
         { nameof(SuiteKeys.TransactWriteOptions), "/$defs/transactWriteOptions/properties" },
         { nameof(SuiteKeys.SortKeyCondition), "/$defs/sortKeyCondition/properties" },
         { nameof(SuiteKeys.Budget), "/$defs/budget/properties" },
+        { nameof(SuiteKeys.AutoScaling), "/$defs/autoScaling/properties" },
+        { nameof(SuiteKeys.AutoScalingPolicy), "/$defs/autoScalingPolicy/properties" },
+        { nameof(SuiteKeys.Simulator), "/$defs/simulator/properties" },
+        { nameof(SuiteKeys.SimulatorOverrides), "/$defs/simulator/properties/overrides/properties" },
     };
 
     /// <summary>Allowed values → JSON pointer of the schema's matching "enum".</summary>
@@ -96,6 +100,12 @@ public sealed class SuiteSchemaTests : IDisposable
         var schemaPlaces = PropertiesPointers(schema.RootElement, string.Empty).ToList();
 
         Assert.Equal(checkedPlaces.Order(StringComparer.Ordinal), schemaPlaces.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Simulator_presets_in_the_schema_are_the_simulator_s_presets()
+    {
+        Assert.Equal(LoadLab.Capacity.Model.Settings.CapacityPresets.Names, At("/$defs/simulator/properties/preset/enum").EnumerateArray().Select(v => v.GetString()));
     }
 
     [Fact]
