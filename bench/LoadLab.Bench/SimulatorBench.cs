@@ -63,15 +63,15 @@ internal static class SimulatorBench
         double simulatedOps = Median(throughput.Simulated, r => r.OpsPerSecond);
         double directP50 = Median(latency.Direct, r => r.P50Ms);
         double simulatedP50 = Median(latency.Simulated, r => r.P50Ms);
-        Console.WriteLine("| path | ops/s, " + workers.ToString(CultureInfo.InvariantCulture) + " workers (rounds) | p50 ms, " + workers.ToString(CultureInfo.InvariantCulture) + " workers | p50 ms, 1 worker (rounds) | p99 ms, 1 worker |");
-        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine("| path | ops/s, " + workers.ToString(CultureInfo.InvariantCulture) + " workers (rounds) | p50 ms, " + workers.ToString(CultureInfo.InvariantCulture) + " workers | CPU µs per op (LoadLab process) | p50 ms, 1 worker (rounds) | p99 ms, 1 worker |");
+        Console.WriteLine("|---|---|---|---|---|---|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| direct to dynalite | {Each(throughput.Direct, r => r.OpsPerSecond, "N0")} | {Median(throughput.Direct, r => r.P50Ms):0.00} | {Each(latency.Direct, r => r.P50Ms, "0.000")} | {Median(latency.Direct, r => r.P99Ms):0.00} |"));
+            $"| direct to dynalite | {Each(throughput.Direct, r => r.OpsPerSecond, "N0")} | {Median(throughput.Direct, r => r.P50Ms):0.00} | {Median(throughput.Direct, r => r.CpuUsPerOp):0} | {Each(latency.Direct, r => r.P50Ms, "0.000")} | {Median(latency.Direct, r => r.P99Ms):0.00} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| through the simulator | {Each(throughput.Simulated, r => r.OpsPerSecond, "N0")} | {Median(throughput.Simulated, r => r.P50Ms):0.00} | {Each(latency.Simulated, r => r.P50Ms, "0.000")} | {Median(latency.Simulated, r => r.P99Ms):0.00} |"));
+            $"| through the simulator | {Each(throughput.Simulated, r => r.OpsPerSecond, "N0")} | {Median(throughput.Simulated, r => r.P50Ms):0.00} | {Median(throughput.Simulated, r => r.CpuUsPerOp):0} | {Each(latency.Simulated, r => r.P50Ms, "0.000")} | {Median(latency.Simulated, r => r.P99Ms):0.00} |"));
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Throughput simulator / direct = **{simulatedOps / directOps:0.000}** (medians; target >= 0.85). Added p50 latency, 1 worker = **{simulatedP50 - directP50:0.000} ms** (target <= 0.2 ms). Throttled requests: {throttled}. Load average: {LoadAverage()}."));
+            $"Throughput simulator / direct = **{simulatedOps / directOps:0.000}** (medians; target >= 0.85). Added p50 latency, 1 worker = **{simulatedP50 - directP50:0.000} ms** (target <= 0.2 ms). Simulator CPU per request ≈ {Median(throughput.Simulated, r => r.CpuUsPerOp) - Median(throughput.Direct, r => r.CpuUsPerOp):0} µs. Throttled requests: {throttled}. Load average: {LoadAverage()}."));
         return 0;
     }
 

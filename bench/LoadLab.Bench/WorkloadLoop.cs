@@ -7,7 +7,8 @@ using LoadLab.DynamoDb.Data;
 namespace LoadLab.Bench;
 
 /// <summary>Throughput and latency of one closed-loop round.</summary>
-internal sealed record LoopRound(double OpsPerSecond, double P50Ms, double P99Ms);
+/// <param name="CpuUsPerOp">CPU time of this whole process per operation (client, and the simulator when it runs in-process; not dynalite).</param>
+internal sealed record LoopRound(double OpsPerSecond, double P50Ms, double P99Ms, double CpuUsPerOp);
 
 /// <summary>
 /// The plain closed loop of AWS SDK calls the driver and simulator benchmarks share: N workers, each
@@ -18,6 +19,7 @@ internal static class WorkloadLoop
 {
     public static async Task<LoopRound> RunAsync(IAmazonDynamoDB client, TablePlan table, IDataModel model, long items, int workers, TimeSpan duration)
     {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var perWorker = await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
@@ -37,8 +39,9 @@ internal static class WorkloadLoop
             return times;
         })));
         double seconds = clock.Elapsed.TotalSeconds;
+        double cpuUs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds;
         var all = perWorker.SelectMany(t => t).Order().ToArray();
         double Percentile(double p) => all.Length == 0 ? 0 : all[(int)Math.Min(all.Length - 1, Math.Floor(p * all.Length))] * 1000.0 / Stopwatch.Frequency;
-        return new LoopRound(all.Length / seconds, Percentile(0.5), Percentile(0.99));
+        return new LoopRound(all.Length / seconds, Percentile(0.5), Percentile(0.99), all.Length == 0 ? 0 : cpuUs / all.Length);
     }
 }
