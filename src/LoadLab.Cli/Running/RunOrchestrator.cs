@@ -27,6 +27,7 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         if (options.Shard is { } shard)
             plan = ShardPlanner.Apply(plan, shard);
         Guard(plan, options);
+        var tracingOptions = TracingSettings.Resolve(options, plan.Tracing, System.Environment.GetEnvironmentVariable);
         string outDirectory = options.OutDirectory ?? Path.Combine("reports", plan.RunId);
         reporter.Info($"Run {plan.RunId}: suite '{plan.SuiteName}', environment {plan.Environment}, seed {plan.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
@@ -41,7 +42,7 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         using var monitor = BudgetMonitor.For(plan);
         using var engineStop = CancellationTokenSource.CreateLinkedTokenSource(stop, monitor.AbortToken);
         // Null with --trace off: then nothing of tracing is on the load path. A bad destination only warns.
-        var tracing = await TracingSession.StartAsync(options.TracingOptions().WithEnvironment(System.Environment.GetEnvironmentVariable), new TraceRunInfo(plan.RunId, plan.SuiteName), time, reporter.Warn).ConfigureAwait(false);
+        var tracing = await TracingSession.StartAsync(tracingOptions, new TraceRunInfo(plan.RunId, plan.SuiteName), time, reporter.Warn).ConfigureAwait(false);
         try
         {
             foreach (var table in plan.Tables)
@@ -53,9 +54,9 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
             await SimulatorSetup.ApplyAutoScalingAsync(plan, target, reporter, stop).ConfigureAwait(false);
 
             foreach (var dataSet in plan.DataSets)
-                seeding.Add(await SeedAsync(client, plan, dataSet, stop).ConfigureAwait(false));
+                seeding.Add(await SeedAsync(client, plan, dataSet, options.Shard, stop).ConfigureAwait(false));
 
-            var scenarios = plan.Scenarios.Select(s => CreateScenario(client, plan, s, target.Kind)).ToArray();
+            var scenarios = plan.Scenarios.Select(s => CreateScenario(client, plan, s, target.Kind, options.Shard)).ToArray();
             if (tracing is not null)
                 scenarios = [.. scenarios.Select(s => s with { Executor = DynamoDbTracing.Wrap(tracing, s.Executor, s.Plan, s.TableName) })];
             var engine = new LoadEngine(time);
@@ -85,7 +86,7 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
             reporter.Warn(Formatting.Invariant($"Stopped the run at {abort.AtSeconds:0.#} s: budget {abort.Budget} was broken for {abort.BrokenForSeconds:0.#} s, longer than its abortAfter grace."));
         var result = Assemble(plan, target, startedAt, seeding, engineResult, stop.IsCancellationRequested, abort);
         if (options.Shard is { } shardOptions)
-            result = result with { Run = result.Run with { Shard = new ShardInfo(shardOptions.RunGroup, shardOptions.Index, shardOptions.Count) } };
+            result = result with { Run = result.Run with { Shard = ShardPlanner.Describe(plan, shardOptions) } };
         result = result with { Budgets = BudgetEvaluator.Evaluate(result, plan.Budgets, abort) };
         if (tracing is not null)
         {
@@ -150,24 +151,30 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         }
     }
 
-    private async Task<SeedSummary> SeedAsync(IAmazonDynamoDB client, RunPlan plan, DataSetPlan dataSet, CancellationToken stop)
+    private async Task<SeedSummary> SeedAsync(IAmazonDynamoDB client, RunPlan plan, DataSetPlan dataSet, ShardOptions? shard, CancellationToken stop)
     {
         var table = plan.Table(dataSet.TableId);
         var model = DataModels.For(dataSet);
-        reporter.Info($"Seeding {dataSet.Items:N0} {dataSet.Model} items into {table.Name}…");
-        var result = await Seeder.SeedAsync(client, table, dataSet, model, new SeedOptions(), stop).ConfigureAwait(false);
+        var keys = shard?.Keys ?? Core.Keys.KeyShard.Whole;
+        string part = keys.Count == 1 ? "" : $" (shard {keys.Index}/{keys.Count}: items {keys.SliceOf(dataSet.Items)} of {dataSet.Items:N0})";
+        reporter.Info($"Seeding {keys.SliceOf(dataSet.Items).Count:N0} {dataSet.Model} items into {table.Name}{part}…");
+        var result = await Seeder.SeedAsync(client, table, dataSet, model, new SeedOptions { Shard = keys }, stop).ConfigureAwait(false);
         double seconds = result.Elapsed.TotalSeconds;
         reporter.Info(Formatting.Invariant($"Seeded {result.ItemsWritten:N0} items in {seconds:0.0}s ({result.ItemsWritten / Math.Max(seconds, 1e-9):N0} items/s, {result.UnprocessedRetries} unprocessed retries)"));
         return new SeedSummary(table.Name, dataSet.Model, result.ItemsWritten, result.Batches, result.UnprocessedRetries, Math.Round(seconds, 3));
     }
 
-    private EngineScenario CreateScenario(IAmazonDynamoDB client, RunPlan plan, ScenarioPlan scenario, string targetKind)
+    private EngineScenario CreateScenario(IAmazonDynamoDB client, RunPlan plan, ScenarioPlan scenario, string targetKind, ShardOptions? shard)
     {
         var table = plan.Table(scenario.TableId);
         var dataSet = plan.DataSets.FirstOrDefault(d => d.TableId == scenario.TableId)
             ?? throw new UserFacingException(ExitCodes.InvalidInput, $"Scenario '{scenario.Name}' targets table '{scenario.TableId}', which has no data set: add one under data: so operations have keys to use.");
         // The local target (dynalite) lacks transactions: the executor says so before any request.
-        var driverOptions = new DriverOptions { Target = plan.Environment == "local" && targetKind == "local" ? TargetCapabilities.Dynalite : TargetCapabilities.DynamoDb };
+        var driverOptions = new DriverOptions
+        {
+            Target = plan.Environment == "local" && targetKind == "local" ? TargetCapabilities.Dynalite : TargetCapabilities.DynamoDb,
+            Shard = shard?.Keys ?? Core.Keys.KeyShard.Whole,
+        };
         DynamoDbOperationExecutor executor;
         try
         {

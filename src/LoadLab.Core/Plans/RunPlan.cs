@@ -33,6 +33,9 @@ public sealed record RunPlan
     /// <summary>The capacity simulator's preset and overrides from the suite (local runs only).</summary>
     public SimulatorPlan Simulator { get; init; } = SimulatorPlan.Default;
 
+    /// <summary>The suite's tracing settings, or null when it has no <c>tracing:</c> section.</summary>
+    public TracingPlan? Tracing { get; init; }
+
     /// <summary>Factor applied to every phase and warm-up duration (0.1 for smoke runs). Already applied to <see cref="Scenarios"/>.</summary>
     public double DurationScale { get; init; } = 1.0;
 

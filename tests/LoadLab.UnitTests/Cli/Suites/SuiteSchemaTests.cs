@@ -50,6 +50,7 @@ public sealed class SuiteSchemaTests : IDisposable
         { nameof(SuiteKeys.AutoScalingPolicy), "/$defs/autoScalingPolicy/properties" },
         { nameof(SuiteKeys.Simulator), "/$defs/simulator/properties" },
         { nameof(SuiteKeys.SimulatorOverrides), "/$defs/simulator/properties/overrides/properties" },
+        { nameof(SuiteKeys.Tracing), "/$defs/tracing/properties" },
     };
 
     /// <summary>Allowed values → JSON pointer of the schema's matching "enum".</summary>
