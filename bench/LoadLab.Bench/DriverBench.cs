@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
 using LoadLab.Core.Engine;
 using LoadLab.Core.Execution;
 using LoadLab.Core.Plans;
@@ -61,34 +59,8 @@ internal static class DriverBench
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
-    private static async Task<double> PlainLoopAsync(IAmazonDynamoDB client, TablePlan table, IDataModel model, int workers, TimeSpan duration)
-    {
-        long completed = 0;
-        var clock = Stopwatch.StartNew();
-        var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
-        {
-            var random = new Random(w);
-            long n = 0;
-            while (clock.Elapsed < duration)
-            {
-                long index = random.NextInt64(Items);
-                if (random.Next(100) < 80)
-                {
-                    await client.GetItemAsync(new GetItemRequest { TableName = table.Name, Key = model.KeyOf(index, table), ReturnConsumedCapacity = ReturnConsumedCapacity.INDEXES });
-                }
-                else
-                {
-                    await client.PutItemAsync(new PutItemRequest { TableName = table.Name, Item = model.CreateItem(42, index, table), ReturnConsumedCapacity = ReturnConsumedCapacity.INDEXES });
-                }
-
-                n++;
-            }
-
-            Interlocked.Add(ref completed, n);
-        })).ToArray();
-        await Task.WhenAll(tasks);
-        return completed / clock.Elapsed.TotalSeconds;
-    }
+    private static async Task<double> PlainLoopAsync(IAmazonDynamoDB client, TablePlan table, IDataModel model, int workers, TimeSpan duration) =>
+        (await WorkloadLoop.RunAsync(client, table, model, Items, workers, duration)).OpsPerSecond;
 
     private static async Task<LoadLab.Core.Results.ScenarioResult> EngineAsync(IAmazonDynamoDB client, TablePlan table, DataSetPlan dataSet, IDataModel model, int workers, TimeSpan duration)
     {

@@ -13,12 +13,14 @@ return which switch
     "data" => await DataBench.RunAsync(options),
     "tracing" => await TracingBench.RunAsync(options),
     "report" => await ReportBench.RunAsync(options),
+    "simulator" => await SimulatorBench.RunAsync(options),
+    "admission" => await AdmissionBench.RunAsync(options),
     "all" => await EngineBench.ClosedAsync(options) + await EngineBench.OpenAsync(options) + await DriverBench.RunAsync(options),
     _ => Help(),
 };
 
 static int Help()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project bench/LoadLab.Bench -- engine-closed|engine-open|memory|driver|data|tracing|report|all [--seconds N] [--minutes N] [--rate N] [--workers N]");
+    Console.WriteLine("usage: dotnet run -c Release --project bench/LoadLab.Bench -- engine-closed|engine-open|memory|driver|data|tracing|report|simulator|admission|all [--seconds N] [--minutes N] [--rate N] [--workers N]");
     return 2;
 }

@@ -52,6 +52,7 @@ public sealed class CapacityProxy : IAsyncDisposable
         var services = new ProxyServices(options, model);
         // The empty builder brings no logging providers, configuration files or routing: no console noise, little overhead.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = options.InlineScheduling);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

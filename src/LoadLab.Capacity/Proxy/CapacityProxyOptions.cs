@@ -22,6 +22,14 @@ public sealed record CapacityProxyOptions
 
     public ThrottleEmissionOptions Emission { get; init; } = new();
 
+    /// <summary>
+    /// Run request handling on Kestrel's socket threads instead of hopping to the thread pool for each
+    /// read (Kestrel's UnsafePreferInlineScheduling; the handler does little synchronous work before it
+    /// awaits the emulator). Off by default: on the shared 2-core build machine the simulator benchmark
+    /// could not tell the two apart (bench/README.md), so the safer default stays.
+    /// </summary>
+    public bool InlineScheduling { get; init; }
+
     /// <summary>Clock for the attempt statistics (the model has its own).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

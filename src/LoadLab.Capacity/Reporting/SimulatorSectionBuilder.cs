@@ -55,7 +55,12 @@ public static class SimulatorSectionBuilder
             .OrderBy(e => e.Offset)
             .ToArray(),
         TopThrottledKeys = r.TopThrottledKeys.Select(k => new SimulatorKey(k.KeyHash, k.ThrottleEvents)).ToArray(),
+        ReadAutoScaling = Scaling(r.ReadScaling),
+        WriteAutoScaling = Scaling(r.WriteScaling),
     };
+
+    private static SimulatorAutoScaling? Scaling(AutoScalingPolicy? policy) =>
+        policy is null ? null : new SimulatorAutoScaling(Math.Round(policy.TargetUtilization * 100, 3), policy.MinUnits, policy.MaxUnits);
 
     private static string Mode(CapacityBillingMode mode) => mode == CapacityBillingMode.OnDemand ? "on-demand" : "provisioned";
 }

@@ -14,6 +14,7 @@ internal static class LocalCommand
         [
             new("port", "N", "port the simulator listens on (default: a free port)"),
             new("preset", "NAME", "capacity simulator preset: documented (default), optimistic or legacy-no-adaptive"),
+            new("simulator", "NAME=VALUE,…", "capacity simulator parameters, e.g. burstSeconds=0,onDemandPeakLag=2m"),
             new("persist", "DIR", "keep the data in DIR between starts (default: in memory)"),
             new("help", null, "show this help"),
         ]);
@@ -24,7 +25,7 @@ internal static class LocalCommand
         if (args.Value("port") is { } p && (!int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out port) || port is < 0 or > 65535))
             throw new UserFacingException(ExitCodes.InvalidInput, $"loadlab local: --port '{p}' must be a port number from 0 to 65535.");
         var errors = new List<string>();
-        var simulator = Running.ShardOptions.ParsePreset(args.Value("preset"), errors);
+        var simulator = Running.SimulatorSetup.ParseOptions(args.Value("preset"), args.Value("simulator"), errors);
         if (errors.Count > 0)
             throw new UserFacingException(ExitCodes.InvalidInput, "loadlab local: " + string.Join("\n  ", errors));
         void Log(string m) => console.MarkupLine($"[grey]·[/] {Markup.Escape(m)}");

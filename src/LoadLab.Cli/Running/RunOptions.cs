@@ -57,6 +57,7 @@ internal sealed record RunOptions
             new("region", "NAME", "AWS region (default us-east-1)"),
             new("plain", null, "plain progress lines instead of the live table"),
             new("preset", "NAME", "capacity simulator preset for local runs: documented (default), optimistic or legacy-no-adaptive"),
+            new("simulator", "NAME=VALUE,…", "capacity simulator parameters for local runs, over the suite's simulator.overrides, e.g. burstSeconds=0,onDemandPeakLag=2m"),
             new("shard", "i/N", "run as shard i of N (0-based): 1/N of every phase's rate or workers; merge the shards with loadlab merge"),
             new("start-at", "TIME", "start the load at this UTC time (ISO 8601), to align the shards of a run"),
             new("run-group", "ID", "name shared by the shards of one run (default: the --start-at time)"),
@@ -89,7 +90,7 @@ internal sealed record RunOptions
             errors.Add($"--env '{env}' is not an environment; use one of {string.Join(", ", SuiteValues.Environments)}." + Suggestions.DidYouMean(env, SuiteValues.Environments));
 
         var (trace, traceRate, traceSlowMs) = ParseTracing(args, errors);
-        var simulator = ShardOptions.ParsePreset(args.Value("preset"), errors);
+        var simulator = SimulatorSetup.ParseOptions(args.Value("preset"), args.Value("simulator"), errors);
         var shard = ShardOptions.Parse(args.Value("shard"), args.Value("start-at"), args.Value("run-group"), errors);
         var prices = PriceOptions.Parse(args.Value("prices"), errors);
         if (errors.Count > 0)

@@ -33,7 +33,7 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         string outDirectory = reportDirectory ?? options.OutDirectory ?? Path.Combine("reports", plan.RunId);
         reporter.Info($"Run {plan.RunId}: suite '{plan.SuiteName}', environment {plan.Environment}, seed {plan.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
-        await using var target = await TargetSession.OpenAsync(plan.Environment, options.Endpoint, options.Region, options.Simulator, reporter.Info, stop).ConfigureAwait(false);
+        await using var target = await TargetSession.OpenAsync(plan.Environment, options.Endpoint, options.Region, SimulatorSetup.Effective(plan.Simulator, options.Simulator), reporter.Info, stop).ConfigureAwait(false);
         using var client = DynamoDbClientFactory.Create(target.Options);
         await TargetSession.CheckReachableAsync(client, target.Options, stop).ConfigureAwait(false);
 
@@ -52,6 +52,8 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
                 bool created = await EnsureTableAsync(client, table, stop).ConfigureAwait(false);
                 reporter.Info(created ? $"Created table {table.Name}" : $"Using existing table {table.Name}");
             }
+
+            await SimulatorSetup.ApplyAutoScalingAsync(plan, target, reporter, stop).ConfigureAwait(false);
 
             foreach (var dataSet in plan.DataSets)
                 seeding.Add(await SeedAsync(client, plan, dataSet, options.Shard, stop).ConfigureAwait(false));

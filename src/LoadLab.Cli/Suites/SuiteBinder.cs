@@ -43,6 +43,9 @@ internal static class SuiteBinder
         var variants = reader.Optional("variants") is { } v
             ? VariantBinder.BindAll(v, [.. tables.Select(x => x.Id)], [.. data.Select(x => x.TableIdNode.Value)], diagnostics)
             : [];
+        var simulator = reader.Optional("simulator") is { } sim
+            ? SimulatorBinder.Bind(sim, diagnostics)
+            : SimulatorPlan.Default;
         var tracing = reader.Optional("tracing") is { } tr
             ? TracingBinder.Bind(tr, diagnostics)
             : null;
@@ -64,6 +67,7 @@ internal static class SuiteBinder
             Tracing = tracing,
             // Windows and graces keep their length under --duration-scale: they are statistics, not load.
             Budgets = [.. budgets.Select(budget => Built(budget.Definition))],
+            Simulator = Built(simulator),
         };
         return variants.Count == 0 ? plan : VariantExpander.Expand(plan, mapping, variants, options, diagnostics);
     }

@@ -1,3 +1,5 @@
+using LoadLab.Capacity.Model.Settings;
+
 namespace LoadLab.Cli.Suites;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace LoadLab.Cli.Suites;
 /// </summary>
 public static class SuiteKeys
 {
-    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "seed", "tables", "data", "scenarios", "budgets", "tracing", "variants"];
+    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "seed", "tables", "data", "scenarios", "budgets", "tracing", "variants", "simulator"];
 
     /// <summary>Keys of one entry of <c>variants:</c>; <c>capacity</c> alone is shorthand for a suite with one table.</summary>
     public static IReadOnlyList<string> Variant { get; } = ["name", "description", "capacity", "tables", "data"];
@@ -32,7 +34,19 @@ public static class SuiteKeys
     /// <summary>Keys of a table's <c>warm:</c> throughput.</summary>
     public static IReadOnlyList<string> Warm { get; } = ["read", "write"];
 
-    public static IReadOnlyList<string> Capacity { get; } = ["mode", "read", "write", "maxRead", "maxWrite"];
+    public static IReadOnlyList<string> Capacity { get; } = ["mode", "read", "write", "maxRead", "maxWrite", "autoScaling"];
+
+    /// <summary>Keys of <c>capacity.autoScaling</c>: one policy for both dimensions, or <c>read:</c>/<c>write:</c> policies.</summary>
+    public static IReadOnlyList<string> AutoScaling { get; } = ["target", "min", "max", "read", "write"];
+
+    /// <summary>Keys of one auto scaling policy (target tracking).</summary>
+    public static IReadOnlyList<string> AutoScalingPolicy { get; } = ["target", "min", "max"];
+
+    /// <summary>Keys of the suite's <c>simulator:</c> section (capacity simulator of local runs).</summary>
+    public static IReadOnlyList<string> Simulator { get; } = ["preset", "overrides"];
+
+    /// <summary>Keys of <c>simulator.overrides</c>: every parameter of the capacity model.</summary>
+    public static IReadOnlyList<string> SimulatorOverrides => SettingParameters.Names;
 
     public static IReadOnlyList<string> DataSet { get; } = ["model", "items", "seed", "locale", "pk", "sk", "templates", "size"];
 

@@ -43,7 +43,7 @@ internal static class TableBinder
             ? KeySchemaBinder.Bind(keyNode, diagnostics)
             : null;
         var capacity = reader.Optional("capacity") is { } capacityNode
-            ? TableOptionsBinder.WithMaximums(capacityNode, CapacityBinder.Bind(capacityNode, diagnostics), diagnostics)
+            ? AutoScalingBinder.WithAutoScaling(capacityNode, TableOptionsBinder.WithMaximums(capacityNode, CapacityBinder.Bind(capacityNode, diagnostics), diagnostics), diagnostics)
             : CapacityPlan.OnDemand;
         var indexes = reader.Optional("indexes") is { } indexesNode
             ? IndexBinder.BindAll(indexesNode, keys, capacity, diagnostics)

@@ -30,6 +30,9 @@ public sealed record RunPlan
     /// <summary>Limits the run is checked against (latency percentiles, throughput, throttle and error rates); empty when the suite has none.</summary>
     public IReadOnlyList<Budgets.BudgetDefinition> Budgets { get; init; } = [];
 
+    /// <summary>The capacity simulator's preset and overrides from the suite (local runs only).</summary>
+    public SimulatorPlan Simulator { get; init; } = SimulatorPlan.Default;
+
     /// <summary>The suite's tracing settings, or null when it has no <c>tracing:</c> section.</summary>
     public TracingPlan? Tracing { get; init; }
 

@@ -40,6 +40,12 @@ public sealed record CapacityPlan(CapacityMode Mode, long ReadUnits = 0, long Wr
 
     /// <summary>On-demand only: the most write request units per second (MaxWriteRequestUnits), or null for no maximum.</summary>
     public long? MaxWriteUnits { get; init; }
+
+    /// <summary>Provisioned only: auto scaling of the read units, or null for fixed units.</summary>
+    public AutoScalingPlan? ReadAutoScaling { get; init; }
+
+    /// <summary>Provisioned only: auto scaling of the write units, or null for fixed units.</summary>
+    public AutoScalingPlan? WriteAutoScaling { get; init; }
 }
 
 /// <summary>Items seeded into a table before the scenarios start.</summary>

@@ -51,7 +51,15 @@ public sealed record SimulatorResource
     public IReadOnlyList<SimulatorEvent> Events { get; init; } = [];
 
     public IReadOnlyList<SimulatorKey> TopThrottledKeys { get; init; } = [];
+
+    /// <summary>The auto scaling policy on the read units at the end of the run (from the suite or the admin endpoint), or null.</summary>
+    public SimulatorAutoScaling? ReadAutoScaling { get; init; }
+
+    public SimulatorAutoScaling? WriteAutoScaling { get; init; }
 }
+
+/// <summary>Target tracking of one dimension: utilisation target in percent, units between min and max.</summary>
+public sealed record SimulatorAutoScaling(double TargetPercent, double MinUnits, double MaxUnits);
 
 /// <param name="Offset">Seconds since the simulator started.</param>
 /// <param name="CapacityRead">Units per second available: provisioned, or the on-demand ceiling.</param>

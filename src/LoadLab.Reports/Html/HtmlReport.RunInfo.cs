@@ -1,5 +1,6 @@
 using System.Globalization;
 using LoadLab.Core.Results;
+using LoadLab.Reports.Text;
 using static LoadLab.Reports.Text.ReportNumbers;
 
 namespace LoadLab.Reports.Html;
@@ -26,6 +27,7 @@ public static partial class HtmlReport
             ("AWS SDK", FormattableString.Invariant($"AWSSDK.DynamoDBv2 {target.SdkVersion}, AWSSDK.Core {target.SdkCoreVersion}, retry mode {target.RetryMode}, at most {target.MaxAttempts} attempts")),
             ("machine", FormattableString.Invariant($"{machine.Os} ({machine.Architecture}), {machine.ProcessorCount} cores, {machine.Runtime}")),
             ("LoadLab", machine.LoadLabVersion),
+            .. result.Simulator is { } simulator ? [("capacity simulator", SimulatorText.Settings(simulator))] : Array.Empty<(string, string)>(),
         ]);
         if (result.Seeding.Count > 0)
         {

@@ -46,6 +46,8 @@ public static class SummaryMarkdown
         table.Row(run.RunId, run.Environment, Timestamp(run.StartedAt), Seconds(run.DurationSeconds),
             run.Interrupted ? "yes" : "no", run.Target.Kind + (run.Target.Endpoint is { } e ? " " + e : ""));
         table.WriteTo(sb);
+        if (result.Simulator is { } simulator)
+            sb.Append("\nCapacity simulator: ").Append(MarkdownTable.Escape(SimulatorText.Settings(simulator))).Append(".\n");
         sb.Append('\n');
     }
 

@@ -61,4 +61,9 @@ public sealed record CapacityResourceMetrics
     public long DroppedEvents { get; init; }
 
     public IReadOnlyList<ThrottledKey> TopThrottledKeys { get; init; } = [];
+
+    /// <summary>The auto scaling policy on the read units, or null when they are fixed.</summary>
+    public AutoScalingPolicy? ReadScaling { get; init; }
+
+    public AutoScalingPolicy? WriteScaling { get; init; }
 }

@@ -169,6 +169,8 @@ internal sealed partial class CapacityResource
             PartitionCount = partitions.Count,
             StoredBytes = storedBytes,
             StoredByteHours = (storedByteSeconds + (storedBytes * Math.Max(0, now - storedSince))) / 3600,
+            ReadScaling = scalers[0]?.Policy,
+            WriteScaling = scalers[1]?.Policy,
         };
         return Metrics.Fill(metrics, now);
     }

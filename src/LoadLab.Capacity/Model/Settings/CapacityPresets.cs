@@ -1,3 +1,5 @@
+using LoadLab.Core.Text;
+
 namespace LoadLab.Capacity.Model.Settings;
 
 /// <summary>
@@ -29,7 +31,7 @@ public static class CapacityPresets
             Optimistic => documented with { Preset = Optimistic, OnDemandPeakLag = TimeSpan.FromMinutes(2) },
             LegacyNoAdaptive => documented with { Preset = LegacyNoAdaptive, LegacyNoAdaptive = true, BurstSeconds = 300 },
             _ => throw new CapacitySettingsException(
-                [$"Unknown capacity preset '{name}'; use one of {string.Join(", ", Names)}." + NameSuggestions.DidYouMean(name, Names)]),
+                [$"Unknown capacity preset '{name}'; use one of {string.Join(", ", Names)}." + NameSuggestions.DidYouMean(name, Names, SettingParameters.ParameterMaxDistance)]),
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using LoadLab.Core.Text;
 
 namespace LoadLab.Capacity.Model.Settings;
 
@@ -8,6 +9,9 @@ namespace LoadLab.Capacity.Model.Settings;
 /// </summary>
 public static class SettingParameters
 {
+    /// <summary>Edits allowed for a did-you-mean: the names are long (partitionMaxWriteUnitsPerSecond), so three typos still point at one.</summary>
+    internal const int ParameterMaxDistance = 3;
+
     // Identity of the settings object, not tunables: chosen through CapacityPresets or set by WithOverrides.
     private static readonly HashSet<string> NotParameters = new(StringComparer.Ordinal)
     {
@@ -25,6 +29,16 @@ public static class SettingParameters
 
     /// <summary>Every name an override may use, in declaration order.</summary>
     public static IReadOnlyList<string> Names { get; } = Properties.Select(p => CamelCase(p.Name)).ToArray();
+
+    /// <summary>The CLR type of a parameter (int, long bytes, double, TimeSpan, bool, an enum, string), for the suite schema.</summary>
+    public static Type TypeOf(string name) => ByName[name].PropertyType;
+
+    /// <summary>What a value of the parameter may be, in words, e.g. "a whole number".</summary>
+    public static string ExpectedOf(string name) => SettingValueParser.Expected(ByName[name].PropertyType, ByName[name].Name);
+
+    /// <summary>Enum values as overrides write them (kebab case), or empty for other types.</summary>
+    public static IReadOnlyList<string> ChoicesOf(string name) =>
+        ByName[name].PropertyType is { IsEnum: true } type ? [.. Enum.GetNames(type).Select(SettingValueParser.Kebab)] : [];
 
     /// <summary>Every parameter in force as override text (name → value), for the report.</summary>
     public static IReadOnlyDictionary<string, string> Describe(CapacitySettings settings)
@@ -73,7 +87,7 @@ public static class SettingParameters
     {
         var hint = NotParameters.Contains(name, StringComparer.OrdinalIgnoreCase)
             ? " Choose the preset with the simulator's preset setting (one of " + string.Join(", ", CapacityPresets.Names) + ")."
-            : NameSuggestions.DidYouMean(name, Names);
+            : NameSuggestions.DidYouMean(name, Names, ParameterMaxDistance);
         return $"Unknown simulator parameter '{name}'.{hint} Allowed: {string.Join(", ", Names)}.";
     }
 

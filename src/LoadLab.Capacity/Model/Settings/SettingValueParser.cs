@@ -119,7 +119,8 @@ internal static class SettingValueParser
         return builder.ToString();
     }
 
-    private static string Expected(Type type, string name)
+    /// <summary>What a value of this setting may be, in words, for error messages and the suite schema.</summary>
+    public static string Expected(Type type, string name)
     {
         if (type == typeof(bool))
             return "true or false";

@@ -100,6 +100,7 @@ internal sealed partial class SuiteSchemaModel
                     ["write"] = Integer("Write capacity units (provisioned only).", minimum: 1),
                     ["maxRead"] = Integer("On-demand only: most read request units per second the table may serve (MaxReadRequestUnits); more are throttled.", minimum: 1),
                     ["maxWrite"] = Integer("On-demand only: most write request units per second (MaxWriteRequestUnits).", minimum: 1),
+                    ["autoScaling"] = Ref("autoScaling", "Provisioned only: target-tracking auto scaling, simulated in local runs. LoadLab does not configure Application Auto Scaling in AWS."),
                 },
                 "Capacity mode; on-demand when left out.",
                 required: ["mode"])
@@ -110,6 +111,6 @@ internal sealed partial class SuiteSchemaModel
                 ["properties"] = new JsonObject { ["mode"] = new JsonObject { ["const"] = "provisioned" } },
             })
             .With("then", new JsonObject { ["required"] = Strings(["read", "write"]), ["not"] = Present("maxRead", "maxWrite") })
-            .With("else", new JsonObject { ["not"] = Present("read", "write") }));
+            .With("else", new JsonObject { ["not"] = Present("read", "write", "autoScaling") }));
     }
 }

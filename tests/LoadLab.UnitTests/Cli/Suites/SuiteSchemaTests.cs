@@ -49,6 +49,10 @@ public sealed class SuiteSchemaTests : IDisposable
         { nameof(SuiteKeys.Variant), "/$defs/variant/properties" },
         { nameof(SuiteKeys.VariantTable), "/$defs/variantTable/properties" },
         { nameof(SuiteKeys.VariantData), "/$defs/variantData/properties" },
+        { nameof(SuiteKeys.AutoScaling), "/$defs/autoScaling/properties" },
+        { nameof(SuiteKeys.AutoScalingPolicy), "/$defs/autoScalingPolicy/properties" },
+        { nameof(SuiteKeys.Simulator), "/$defs/simulator/properties" },
+        { nameof(SuiteKeys.SimulatorOverrides), "/$defs/simulator/properties/overrides/properties" },
         { nameof(SuiteKeys.Tracing), "/$defs/tracing/properties" },
     };
 
@@ -100,6 +104,12 @@ public sealed class SuiteSchemaTests : IDisposable
         var schemaPlaces = PropertiesPointers(schema.RootElement, string.Empty).ToList();
 
         Assert.Equal(checkedPlaces.Order(StringComparer.Ordinal), schemaPlaces.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Simulator_presets_in_the_schema_are_the_simulator_s_presets()
+    {
+        Assert.Equal(LoadLab.Capacity.Model.Settings.CapacityPresets.Names, At("/$defs/simulator/properties/preset/enum").EnumerateArray().Select(v => v.GetString()));
     }
 
     [Fact]

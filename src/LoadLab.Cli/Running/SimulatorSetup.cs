@@ -1,0 +1,116 @@
+using System.Globalization;
+using LoadLab.Capacity.Model;
+using LoadLab.Capacity.Model.Settings;
+using LoadLab.Capacity.Proxy;
+using LoadLab.Cli.CommandLine;
+using LoadLab.Cli.Suites;
+using LoadLab.Core.Plans;
+
+namespace LoadLab.Cli.Running;
+
+/// <summary>
+/// The capacity simulator's share of a run: its settings (the suite's <c>simulator:</c> section under
+/// <c>--preset</c> and <c>--simulator NAME=VALUE,…</c>) and the suite's auto scaling policies, pushed to
+/// the simulator once the tables exist. Outside local runs nothing is configured, and the run says so.
+/// </summary>
+internal static class SimulatorSetup
+{
+    /// <summary>Parses <c>--preset NAME</c> and <c>--simulator NAME=VALUE,…</c>; problems go to <paramref name="errors"/>.</summary>
+    public static SimulatorOptions ParseOptions(string? preset, string? overrides, List<string> errors)
+    {
+        var options = ShardOptions.ParsePreset(preset, errors);
+        if (overrides is null)
+            return options;
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in overrides.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int equals = part.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == part.Length - 1)
+            {
+                errors.Add($"--simulator '{part}' must be NAME=VALUE, e.g. --simulator burstSeconds=0,onDemandPeakLag=2m");
+                continue;
+            }
+
+            pairs[part[..equals].Trim()] = part[(equals + 1)..].Trim();
+        }
+
+        if (pairs.Count == 0)
+        {
+            errors.Add("--simulator needs at least one NAME=VALUE, e.g. --simulator burstSeconds=0");
+            return options;
+        }
+
+        try
+        {
+            // Checked against the preset it will be applied to; a bad preset was reported above.
+            CapacityPresets.Resolve(options.Preset is { } p && CapacityPresets.Names.Contains(p) ? p : null, pairs);
+        }
+        catch (CapacitySettingsException e)
+        {
+            errors.AddRange(e.Errors.Select(error => "--simulator: " + error));
+        }
+
+        return options with { Overrides = pairs };
+    }
+
+    /// <summary>The settings a local run uses: the command line's preset and overrides over the suite's.</summary>
+    public static SimulatorOptions Effective(SimulatorPlan suite, SimulatorOptions commandLine)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(commandLine);
+        var overrides = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in suite.Overrides)
+            overrides[name] = value;
+        foreach (var (name, value) in commandLine.Overrides ?? new Dictionary<string, string>())
+            overrides[Canonical(name)] = value;
+        return new SimulatorOptions(commandLine.Preset ?? suite.Preset, overrides);
+    }
+
+    /// <summary>The simulator's policy body for a table's suite policies; null when the table does not scale.</summary>
+    public static TableAutoScaling? AutoScalingOf(CapacityPlan capacity)
+    {
+        ArgumentNullException.ThrowIfNull(capacity);
+        if (capacity.Mode != CapacityMode.Provisioned || (capacity.ReadAutoScaling is null && capacity.WriteAutoScaling is null))
+            return null;
+        return new TableAutoScaling { Read = Policy(capacity.ReadAutoScaling), Write = Policy(capacity.WriteAutoScaling) };
+    }
+
+    /// <summary>
+    /// Pushes each table's auto scaling policy to the simulator of a local run. Elsewhere it warns: LoadLab
+    /// does not configure Application Auto Scaling in AWS (that belongs to the infrastructure code).
+    /// </summary>
+    public static async Task ApplyAutoScalingAsync(RunPlan plan, TargetSession target, RunReporter reporter, CancellationToken stop)
+    {
+        foreach (var table in plan.Tables)
+        {
+            if (AutoScalingOf(table.Capacity) is not { } scaling)
+                continue;
+            if (target.Kind != "local" || target.Endpoint is null)
+            {
+                reporter.Warn($"Table {table.Name}: capacity.autoScaling is simulated in local runs only; LoadLab does not configure Application Auto Scaling on {target.Kind} targets, so the table keeps its units unless your infrastructure scales it.");
+                continue;
+            }
+
+            var pushed = await SimulatorAdminClient.PushAutoScalingAsync(target.Endpoint, table.Name, scaling, stop).ConfigureAwait(false);
+            if (pushed.Error is not null)
+                throw new UserFacingException(ExitCodes.CannotRun, $"The capacity simulator refused the auto scaling policy of table {table.Name}: {pushed.Error}");
+            reporter.Info($"Auto scaling of {table.Name} (simulated): {Describe(table.Capacity)}");
+        }
+    }
+
+    /// <summary>"reads 5–400 units at 70 %, writes …" for the console.</summary>
+    public static string Describe(CapacityPlan capacity)
+    {
+        static string One(string what, AutoScalingPlan? p) => p is null
+            ? $"{what} fixed"
+            : string.Create(CultureInfo.InvariantCulture, $"{what} {p.MinUnits:N0}–{p.MaxUnits:N0} units at {p.TargetPercent:0.#} % target");
+        return One("reads", capacity.ReadAutoScaling) + ", " + One("writes", capacity.WriteAutoScaling);
+    }
+
+    private static AutoScalingPolicy? Policy(AutoScalingPlan? plan) =>
+        plan is null ? null : new AutoScalingPolicy(plan.TargetPercent / 100, plan.MinUnits, plan.MaxUnits);
+
+    // The command line accepts any letter case (as the simulator does); the suite's spelling is the canonical one.
+    private static string Canonical(string name) =>
+        SuiteKeys.SimulatorOverrides.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) ?? name;
+}

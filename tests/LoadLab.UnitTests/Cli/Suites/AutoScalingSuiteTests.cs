@@ -1,0 +1,76 @@
+using LoadLab.Core.Plans;
+using static LoadLab.UnitTests.Cli.Suites.SuiteParsing;
+
+namespace LoadLab.UnitTests.Cli.Suites;
+
+// capacity.autoScaling of provisioned tables; positions are counted by hand, as in SuiteErrorTests.
+public class AutoScalingSuiteTests
+{
+    private const string Scenarios = """
+        scenarios:
+          - { name: s, table: items, mix: { get: 1 }, load: [ { rate: 1, for: 1s } ] }
+        """;
+
+    private static string Suite(string capacity) => $"""
+        name: t
+        tables:
+          items:
+            name: Items
+            key: {"{"} pk: S {"}"}
+            capacity: {capacity}
+        {Scenarios}
+        """;
+
+    [Fact]
+    public void One_policy_scales_reads_and_writes_alike()
+    {
+        var capacity = Parse(Suite("{ mode: provisioned, read: 100, write: 50, autoScaling: { min: 5, max: 400, target: 60 } }")).Tables[0].Capacity;
+
+        Assert.Equal(new AutoScalingPlan(60, 5, 400), capacity.ReadAutoScaling);
+        Assert.Equal(new AutoScalingPlan(60, 5, 400), capacity.WriteAutoScaling);
+        Assert.Equal(100, capacity.ReadUnits);
+    }
+
+    [Fact]
+    public void Per_dimension_policies_leave_the_other_dimension_fixed_and_default_the_target_to_70()
+    {
+        var capacity = Parse(Suite("{ mode: provisioned, read: 100, write: 50, autoScaling: { write: { min: 10, max: 200 } } }")).Tables[0].Capacity;
+
+        Assert.Null(capacity.ReadAutoScaling);
+        Assert.Equal(new AutoScalingPlan(70, 10, 200), capacity.WriteAutoScaling);
+    }
+
+    [Fact]
+    public void On_demand_tables_refuse_auto_scaling()
+    {
+        var error = SingleError(Suite("{ mode: on-demand, autoScaling: { min: 5, max: 10 } }"));
+
+        AssertError(error, 6, 34, "capacity.autoScaling: only allowed with 'mode: provisioned'");
+    }
+
+    [Fact]
+    public void Target_outside_20_to_90_percent_is_refused_at_the_value()
+    {
+        var error = SingleError(Suite("{ mode: provisioned, read: 1, write: 1, autoScaling: { min: 1, max: 10, target: 95 } }"));
+
+        AssertError(error, 6, 95, "capacity.autoScaling.target", "from 20 to 90", "95");
+    }
+
+    [Fact]
+    public void Max_below_min_and_a_missing_min_are_reported()
+    {
+        var errors = Errors(Suite("{ mode: provisioned, read: 1, write: 1, autoScaling: { read: { min: 50, max: 10 }, write: { max: 10 } } }"));
+
+        Assert.Equal(2, errors.Count);
+        AssertError(errors[0], 6, 92, "capacity.autoScaling.read.max", "at least min (50)");
+        AssertError(errors[1], 6, 105, "capacity.autoScaling.write is missing 'min'");
+    }
+
+    [Fact]
+    public void Mixing_the_two_forms_is_refused()
+    {
+        var error = SingleError(Suite("{ mode: provisioned, read: 1, write: 1, autoScaling: { min: 1, max: 10, read: { min: 1, max: 5 } } }"));
+
+        AssertError(error, 6, 68, "either one policy for both dimensions", "not both");
+    }
+}
