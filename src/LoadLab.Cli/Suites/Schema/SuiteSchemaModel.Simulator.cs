@@ -63,8 +63,9 @@ internal sealed partial class SuiteSchemaModel
                 : type == typeof(bool) ? new JsonObject { ["type"] = "boolean", ["description"] = description }
                 : type == typeof(int) ? Integer(description)
                 : type == typeof(double) && !name.EndsWith("Seconds", StringComparison.Ordinal) ? Number(description)
-                : type == typeof(string) ? Text(description, minLength: 1)
-                : new JsonObject { ["type"] = Types(type == typeof(TimeSpan) ? "string" : type == typeof(long) ? "integer" : "number", "string"), ["description"] = description };
+                : type == typeof(string) || type == typeof(TimeSpan) ? Text(description, minLength: 1)
+                // Bytes take units (10GiB) and seconds take durations (5m), so both also accept text.
+                : new JsonObject { ["type"] = Types(type == typeof(long) ? "integer" : "number", "string"), ["description"] = description };
         }
 
         return entries;
