@@ -6,9 +6,12 @@ namespace LoadLab.Cli.Suites;
 /// </summary>
 public static class SuiteKeys
 {
-    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "seed", "tables", "data", "scenarios", "budgets"];
+    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "environments", "seed", "tables", "data", "scenarios", "budgets"];
 
-    public static IReadOnlyList<string> Table { get; } = ["name", "key", "capacity", "indexes", "warm"];
+    /// <summary>Keys of one environment under <c>environments:</c> (suite or environments.yaml).</summary>
+    public static IReadOnlyList<string> Environment { get; } = ["prefix", "profile", "region", "endpoint", "account"];
+
+    public static IReadOnlyList<string> Table { get; } = ["name", "key", "capacity", "indexes", "warm", "keep"];
 
     /// <summary>Keys of one secondary index under a table's <c>indexes:</c>.</summary>
     public static IReadOnlyList<string> Index { get; } = ["type", "pk", "sk", "projection", "capacity"];

@@ -25,7 +25,9 @@ public static class SuiteLoader
         {
             throw new SuiteLoadException(path, [new SuiteError(path, 0, 0, $"suite file '{fullPath}' cannot be read: {ex.Message}")]);
         }
-        return Parse(text, path, options) with { SuitePath = fullPath };
+        if (options is not null && options.Environments.Count == 0)
+            options = options with { Environments = EnvironmentsFile.ForSuite(fullPath) };
+        return Parse(text, path, options!) with { SuitePath = fullPath };
     }
 
     /// <summary>
