@@ -13,7 +13,7 @@ internal static class RunCommand
         var options = RunOptions.From(args);
         bool interactive = !options.Plain && !System.Console.IsOutputRedirected && console.Profile.Capabilities.Interactive;
         var progress = new RunProgress(console, interactive, TimeSpan.FromSeconds(5));
-        var orchestrator = new RunOrchestrator(new RunReporter(console, progress), TimeProvider.System);
+        var orchestrator = new RunOrchestrator(new RunReporter(console, progress), TimeProvider.System, Safety.SafetyServices.Default(console));
         var outcome = await orchestrator.RunAsync(options, stop).ConfigureAwait(false);
 
         console.Write(SummaryTable.Build(outcome.Result));

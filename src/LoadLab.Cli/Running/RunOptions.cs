@@ -23,6 +23,12 @@ internal sealed record RunOptions
 
     public string Region { get; init; } = "us-east-1";
 
+    /// <summary>True when --region was given: it then wins over the environment's region.</summary>
+    public bool RegionGiven { get; init; }
+
+    /// <summary>--allow-prod, --yes, --max-cost, --show-account, --teardown (Safety/).</summary>
+    public Safety.SafetyOptions Safety { get; init; } = Cli.Safety.SafetyOptions.Default;
+
     /// <summary>Capacity simulator preset and overrides for local runs.</summary>
     public SimulatorOptions Simulator { get; init; } = SimulatorOptions.Default;
 
@@ -60,6 +66,11 @@ internal sealed record RunOptions
             new("trace", "MODE", "trace operations: off (default), xray (X-Ray daemon, AWS_XRAY_DAEMON_ADDRESS) or otlp (OTEL_EXPORTER_OTLP_ENDPOINT)"),
             new("trace-rate", "F", "share of operations traced besides the first each second, 0-1 (default 0.01)"),
             new("trace-slow-ms", "N", "always trace operations at least N ms slow (default 100)"),
+            Cli.Safety.SafetyOptions.AllowProdOption,
+            Cli.Safety.SafetyOptions.MaxCostOption,
+            Cli.Safety.SafetyOptions.YesOption,
+            Cli.Safety.SafetyOptions.ShowAccountOption,
+            new("teardown", null, "delete the tables this run created once it ends (tables with keep: true stay)"),
             new("help", null, "show this help"),
         ]);
 
@@ -87,6 +98,7 @@ internal sealed record RunOptions
         var (trace, traceRate, traceSlowMs) = ParseTracing(args, errors);
         var simulator = ShardOptions.ParsePreset(args.Value("preset"), errors);
         var shard = ShardOptions.Parse(args.Value("shard"), args.Value("start-at"), args.Value("run-group"), errors);
+        var safety = Cli.Safety.SafetyOptions.Parse(args, errors);
         if (errors.Count > 0)
             throw new UserFacingException(ExitCodes.InvalidInput, "loadlab run: " + string.Join("\n  ", errors));
         return new RunOptions
@@ -98,6 +110,8 @@ internal sealed record RunOptions
             DurationScale = scale,
             Seed = seed,
             Region = args.Value("region") ?? "us-east-1",
+            RegionGiven = args.Has("region"),
+            Safety = safety,
             Plain = args.Has("plain"),
             Simulator = simulator,
             Shard = shard,
