@@ -11,7 +11,7 @@ public sealed record TableReport(string Name, bool Created, bool Kept, TableStat
 
 /// <summary>
 /// One DescribeTable answer. DynamoDB refreshes <see cref="ItemCount"/> and <see cref="SizeBytes"/> about every six hours,
-/// so on AWS they lag; the local target reports them at once.
+/// so on AWS they lag; dynalite always reports 0 for both.
 /// </summary>
 /// <param name="Status">CREATING, ACTIVE, UPDATING, DELETING.</param>
 /// <param name="BillingMode">PAY_PER_REQUEST or PROVISIONED.</param>
