@@ -71,6 +71,9 @@ public sealed class TableLifecycleTests(LocalTargetFixture target) : IAsyncLifet
     private async Task<bool> ExistsAsync(string table) =>
         await TableProvisioner.DescribeOrNullAsync(client, table, CancellationToken.None) is { } d && d.TableStatus != TableStatus.DELETING;
 
+    private async Task<bool> HoldsItemsAsync(string table) =>
+        await ExistsAsync(table) && (await client.ScanAsync(new ScanRequest { TableName = table, Limit = 1 })).Count > 0;
+
     private Task CreateTheirsDirectlyAsync() => client.CreateTableAsync(new CreateTableRequest
     {
         TableName = Theirs,
@@ -182,6 +185,41 @@ public sealed class TableLifecycleTests(LocalTargetFixture target) : IAsyncLifet
         Assert.False(await ExistsAsync(Mine));
         await LocalTables.DeleteQuietlyAsync(client, $"lab_Mine{id}");
         await LocalTables.DeleteQuietlyAsync(client, $"lab_Theirs{id}");
+    }
+
+    [Fact]
+    public async Task Seeding_interrupted_by_ctrl_c_is_finished_by_seeding_again()
+    {
+        string suite = Path.Combine(folder, "big.yaml");
+        File.WriteAllText(suite, $$"""
+            name: big
+            tables:
+              mine: { name: Mine{{id}}, key: { pk: S } }
+            data:
+              mine: { model: customer, items: 20000 }
+            scenarios:
+              - name: s
+                table: mine
+                mix: { get: 1 }
+                load: [ { rate: 1, for: 1s } ]
+            """);
+        var console = new TestConsole();
+        using var ctrlC = new CancellationTokenSource();
+        var seeding = LoadLabApp.RunAsync(["seed", suite, "--endpoint", target.Endpoint.ToString()], console.Console, ctrlC.Token);
+        // Ctrl+C once the first items are in: seeding has begun and has far from finished.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!seeding.IsCompleted && !await HoldsItemsAsync(Mine))
+            await Task.Delay(20, patience.Token);
+        await ctrlC.CancelAsync();
+        int exit = await seeding;
+        Assert.True(exit == 130, console.Output);
+        Assert.Contains("run loadlab seed again", console.Output, StringComparison.Ordinal);
+        long partial = await LocalTables.CountAsync(client, Mine);
+        Assert.True(partial < 20000, $"{partial} items: seeding was not interrupted");
+
+        var (again, output) = await LoadLabAsync("seed", suite);
+        Assert.True(again == 0, output);
+        Assert.Equal(20000, await LocalTables.CountAsync(client, Mine));
     }
 
     [Fact]
