@@ -99,6 +99,8 @@ internal sealed record RunOptions
         var simulator = ShardOptions.ParsePreset(args.Value("preset"), errors);
         var shard = ShardOptions.Parse(args.Value("shard"), args.Value("start-at"), args.Value("run-group"), errors);
         var safety = Cli.Safety.SafetyOptions.Parse(args, errors);
+        if (safety.Teardown && shard is not null)
+            errors.Add("--teardown cannot be combined with --shard: one shard would delete tables the others still use; run loadlab teardown after the merge");
         if (errors.Count > 0)
             throw new UserFacingException(ExitCodes.InvalidInput, "loadlab run: " + string.Join("\n  ", errors));
         return new RunOptions

@@ -53,6 +53,12 @@ public sealed class CredentialLeakTests : IDisposable
         }
 
         Assert.True(exit == 0, console.Output);
+        // Through the simulator too, tables are tagged as LoadLab's: --teardown found and deleted them.
+        var result = LoadLab.Reports.Json.ResultsJson.Read(Path.Combine(output, "results.json"));
+        Assert.All(result.Tables, t => Assert.True(t.Created && t.Deleted, $"{t.Name}: created {t.Created}, deleted {t.Deleted}"));
+        Assert.NotEmpty(result.Tables);
+        Assert.Null(result.Run.AccountId); // local: no account, even with --show-account
+
         var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories);
         Assert.Contains(files, f => f.EndsWith("results.json", StringComparison.Ordinal));
         Assert.True(files.Length >= 4, string.Join(", ", files));
