@@ -37,18 +37,22 @@ internal static class TracingBench
         Console.WriteLine("| benchmark | workers | rounds × seconds | off ops/s (rounds) | traced ops/s (rounds) | traced / off ops/s, medians (cost) | CPU µs per op off / traced, medians (cost) | traced: kept / sent / dropped (last round) |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         await DecoratorAloneAsync(options);
-        await CompareAsync("fast fake executor (async, like the driver)", workers, duration, options, () => new FastFakeExecutor(), withCapture: true);
-        await CompareAsync("no-op executor (synchronous, worst case)", workers, duration, options, () => new NoOpExecutor(), withCapture: false);
+        await CompareAsync("fast fake executor: 10 µs of work, async, attempt scope like the driver", workers, duration, options, () => new FastFakeExecutor(TimeSpan.FromMicroseconds(10)), withCapture: true);
+        await CompareAsync("  the same with an empty pass-through decorator instead of tracing (what any decorator costs)", workers, duration, null, () => new FastFakeExecutor(TimeSpan.FromMicroseconds(10)), withCapture: false);
+        await CompareAsync("bare async hop (0 µs of work): one extra await is most of the cost", workers, duration, options, () => new FastFakeExecutor(TimeSpan.Zero), withCapture: true);
+        await CompareAsync("no-op executor (synchronous)", workers, duration, options, () => new NoOpExecutor(), withCapture: false);
         await CompareDriverAsync(o.Workers > 0 ? o.Workers : 32, duration, options);
         return 0;
     }
 
-    private static async Task CompareAsync(string name, int workers, TimeSpan duration, TracingOptions options, Func<IOperationExecutor> executor, bool withCapture)
+    /// <param name="options">Tracing for the traced rounds; null for an empty pass-through decorator instead.</param>
+    private static async Task CompareAsync(string name, int workers, TimeSpan duration, TracingOptions? options, Func<IOperationExecutor> executor, bool withCapture)
     {
         var plan = Plan("bench", workers, duration);
-        Task<Round> Round(TimeSpan d, bool traced) => RunAsync(plan with { Phases = [new ConcurrencyPhase(workers, d)] }, executor(), traced ? options : null, withCapture);
-        await Round(TimeSpan.FromSeconds(2), traced: false);
-        await Round(TimeSpan.FromSeconds(2), traced: true);
+        var traced = options ?? new TracingOptions { Mode = TraceMode.Off };
+        Task<Round> Round(TimeSpan d, bool on) => RunAsync(plan with { Phases = [new ConcurrencyPhase(workers, d)] }, executor(), on ? traced : null, withCapture);
+        await Round(TimeSpan.FromSeconds(2), on: false);
+        await Round(TimeSpan.FromSeconds(2), on: true);
         await ReportAsync(name, workers, duration, Round);
     }
 
@@ -90,6 +94,8 @@ internal static class TracingBench
     private static async Task<Round> RunAsync(ScenarioPlan plan, IOperationExecutor executor, TracingOptions? tracing, bool withCapture)
     {
         var session = tracing is null ? null : await TracingSession.StartAsync(tracing, new TraceRunInfo("bench", "bench"), TimeProvider.System, Console.Error.WriteLine);
+        if (tracing is { Mode: TraceMode.Off })
+            executor = new PassThroughExecutor(executor);
         if (session is not null)
         {
             executor = executor is DynamoDbOperationExecutor
@@ -159,10 +165,11 @@ internal static class TracingBench
     private static string Join(List<Round> rounds) => string.Join(" / ", rounds.Select(r => r.OpsPerSecond.ToString("N0", CultureInfo.InvariantCulture)));
 
     /// <summary>
-    /// Shaped like the DynamoDB executor: opens an attempt scope (which tracing arms), completes asynchronously, and
-    /// reports a throttle once in a thousand operations, so the always-keep path runs too.
+    /// Shaped like the DynamoDB executor: opens an attempt scope (which tracing arms), completes asynchronously after
+    /// <paramref name="work"/> of CPU (a real SDK call costs LoadLab's process about 100–150 µs of CPU), and reports a
+    /// throttle once in a thousand operations, so the always-keep path runs too.
     /// </summary>
-    private sealed class FastFakeExecutor : IOperationExecutor
+    private sealed class FastFakeExecutor(TimeSpan work) : IOperationExecutor
     {
         private static readonly OperationOutcome Throttled = new(OutcomeKind.Throttled, Attempts: 3, ThrottledAttempts: 3, Reason: "KeyRangeThroughputExceeded");
 
@@ -170,8 +177,28 @@ internal static class TracingBench
         {
             AttemptScope.Begin();
             await Task.Yield();
+            if (work > TimeSpan.Zero)
+            {
+                long until = Stopwatch.GetTimestamp() + (long)(work.TotalSeconds * Stopwatch.Frequency);
+                while (Stopwatch.GetTimestamp() < until)
+                    Thread.SpinWait(20);
+            }
+
             return request.Sequence % 1000 == 999 ? Throttled : OperationOutcome.Ok;
         }
+    }
+
+    /// <summary>A decorator that only awaits the inner operation: the part of tracing's cost any decorator has.</summary>
+    private sealed class PassThroughExecutor(IOperationExecutor inner) : IOperationExecutor
+    {
+        public ValueTask<OperationOutcome> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken)
+        {
+            var pending = inner.ExecuteAsync(request, cancellationToken);
+            return pending.IsCompletedSuccessfully ? pending : AwaitAsync(pending);
+        }
+
+        [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+        private static async ValueTask<OperationOutcome> AwaitAsync(ValueTask<OperationOutcome> pending) => await pending.ConfigureAwait(false);
     }
 
     /// <summary>A loopback UDP port that reads and discards what it receives, standing in for the daemon.</summary>

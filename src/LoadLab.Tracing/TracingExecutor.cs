@@ -8,9 +8,10 @@ using LoadLab.Tracing.Segments;
 namespace LoadLab.Tracing;
 
 /// <summary>
-/// Traces the operations of one scenario around the executor that carries them out. Per operation it reads the clock
-/// twice and asks the sampler; ids, the trace header and the segment exist only for operations that are kept, and the
-/// segment is built and sent on the export thread. Without tracing this decorator is simply not in the chain.
+/// Traces the operations of one scenario around the executor that carries them out. Per operation it reads a coarse
+/// clock twice (a memory load each) and asks the sampler; the precise clock, ids, the trace header and the segment
+/// exist only for operations that are kept, and the segment is built and sent on the export thread. Without tracing
+/// this decorator is simply not in the chain.
 /// </summary>
 public sealed class TracingExecutor : IOperationExecutor
 {
@@ -19,6 +20,7 @@ public sealed class TracingExecutor : IOperationExecutor
     private readonly ScenarioTrace scenario;
     private readonly TimeProvider time;
     private readonly TraceSampler sampler;
+    private readonly CoarseClock coarse;
 
     internal TracingExecutor(IOperationExecutor inner, TracingSession session, ScenarioTrace scenario)
     {
@@ -27,14 +29,22 @@ public sealed class TracingExecutor : IOperationExecutor
         this.scenario = scenario;
         time = session.Time;
         sampler = session.Sampler;
+        coarse = session.Coarse;
     }
 
     public ValueTask<OperationOutcome> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken)
     {
-        long start = time.GetTimestamp();
+        // The coarse clock decides; the precise one is read only for operations that are kept.
+        long start = coarse.Now;
         var capture = scenario.Capture;
-        // The header is for the SDK request; an executor without capture makes none we could put it on.
-        var head = sampler.SampleHead(start) ? Head.New(session.Clock.UtcAt(start), withHeader: capture is not null) : default;
+        var head = default(Head);
+        if (sampler.SampleHead(start))
+        {
+            long precise = time.GetTimestamp();
+            // The header is for the SDK request; an executor without capture makes none we could put it on.
+            head = Head.New(session.Clock.UtcAt(precise), precise, withHeader: capture is not null);
+        }
+
         object? token = null;
         ValueTask<OperationOutcome> pending;
         // Armed for exactly the call started inside: the driver picks the capture up before its first await.
@@ -68,23 +78,31 @@ public sealed class TracingExecutor : IOperationExecutor
 
     private void Finish(OperationRequest request, long start, in OperationOutcome outcome, in Head head, object? token)
     {
-        long end = time.GetTimestamp();
+        long end = coarse.Now;
         var reason = head.Sampled ? KeepReason.Sampled : sampler.DecideTail(outcome, start, end);
         if (reason == KeepReason.None)
             return;
-        var ids = head.Sampled ? head : Head.New(session.Clock.UtcAt(start), withHeader: false);
-        session.Keep(new KeptOperation(scenario, request.OperationIndex, request.Sequence, ids.TraceId, ids.SegmentId, ids.CallId, start, end, outcome, reason, token));
+        long preciseEnd = time.GetTimestamp();
+        // A tail-kept operation was not timed precisely from its start: estimate it from the coarse elapsed time.
+        // The segment builder prefers the first attempt's precise start when the driver captured attempts.
+        bool estimated = !head.Sampled;
+        long preciseStart = estimated ? preciseEnd - (end - start) : head.Start;
+        var ids = head.Sampled ? head : Head.New(session.Clock.UtcAt(preciseStart), preciseStart, withHeader: false);
+        session.Keep(new KeptOperation(scenario, request.OperationIndex, request.Sequence, ids.TraceId, ids.SegmentId, ids.CallId, preciseStart, preciseEnd, outcome, reason, token)
+        {
+            StartEstimated = estimated,
+        });
     }
 
-    /// <summary>The ids of a traced operation; default (not sampled) costs nothing.</summary>
-    private readonly record struct Head(bool Sampled, XRayTraceId TraceId, ulong SegmentId, ulong CallId, string? Header)
+    /// <summary>The ids and precise start of a traced operation; default (not sampled) costs nothing.</summary>
+    private readonly record struct Head(bool Sampled, XRayTraceId TraceId, ulong SegmentId, ulong CallId, long Start, string? Header)
     {
-        public static Head New(DateTimeOffset start, bool withHeader)
+        public static Head New(DateTimeOffset startUtc, long start, bool withHeader)
         {
-            var traceId = XRayTraceId.New(start);
+            var traceId = XRayTraceId.New(startUtc);
             ulong callId = SegmentIds.New();
             // The header names the DynamoDB subsegment as the parent, as the X-Ray SDKs do for downstream calls.
-            return new Head(true, traceId, SegmentIds.New(), callId, withHeader ? TraceHeader.Sampled(traceId, callId) : null);
+            return new Head(true, traceId, SegmentIds.New(), callId, start, withHeader ? TraceHeader.Sampled(traceId, callId) : null);
         }
     }
 }

@@ -33,6 +33,7 @@ public sealed class TracingSession
         Time = time;
         Clock = new EpochClock(time);
         Sampler = new TraceSampler(options, time.TimestampFrequency);
+        Coarse = new CoarseClock(time, CoarseClock.PeriodFor(options.SlowThreshold));
         exemplars = new ExemplarCollector(options.Region);
         loadStart = time.GetTimestamp();
         var builder = new SegmentBuilder(options, run, Clock);
@@ -45,6 +46,8 @@ public sealed class TracingSession
     public TraceSampler Sampler { get; }
 
     internal EpochClock Clock { get; }
+
+    internal CoarseClock Coarse { get; }
 
     /// <summary>What went wrong with the destination at start, or null.</summary>
     public string? Warning => warning;
@@ -120,6 +123,7 @@ public sealed class TracingSession
     {
         if (summary is not null)
             return summary;
+        Coarse.Dispose();
         bool flushed = pump is null || await pump.CompleteAsync(options.FlushTimeout).ConfigureAwait(false);
         long kept = Enumerable.Range(0, keptBy.Length).Sum(i => Interlocked.Read(ref keptBy[i]));
         long sent = counters.Sent;

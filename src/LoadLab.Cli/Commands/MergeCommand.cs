@@ -47,6 +47,8 @@ internal static class MergeCommand
         var written = await ReportWriter.WriteAllAsync(merged, directory, cancellationToken).ConfigureAwait(false);
 
         console.MarkupLine($"Merged {shards.Length} result(s) of run group [bold]{Markup.Escape(merged.Run.Shard?.RunGroup ?? "-")}[/].");
+        foreach (var missing in RunResultMerger.MissingShards(merged.Run.Shard!))
+            console.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(missing)}");
         console.Write(SummaryTable.Build(merged));
         console.MarkupLine($"Results: [bold]{Markup.Escape(written[0])}[/]");
         return merged.BudgetsPassed ? ExitCodes.Ok : ExitCodes.BudgetFailed;

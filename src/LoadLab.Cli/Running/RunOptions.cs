@@ -38,8 +38,8 @@ internal sealed record RunOptions
     /// <summary>Plain progress lines even on a terminal.</summary>
     public bool Plain { get; init; }
 
-    /// <summary>X-Ray tracing of operations: off (default), xray (daemon over UDP) or otlp.</summary>
-    public TraceMode Trace { get; init; } = TraceMode.Off;
+    /// <summary>X-Ray tracing of operations: off, xray (daemon over UDP) or otlp; null leaves it to the suite (off by default).</summary>
+    public TraceMode? Trace { get; init; }
 
     /// <summary>Share of operations traced beyond the first of each second; null keeps the default.</summary>
     public double? TraceRate { get; init; }
@@ -63,7 +63,7 @@ internal sealed record RunOptions
             new("shard", "i/N", "run as shard i of N (0-based): 1/N of every phase's rate or workers; merge the shards with loadlab merge"),
             new("start-at", "TIME", "start the load at this UTC time (ISO 8601), to align the shards of a run"),
             new("run-group", "ID", "name shared by the shards of one run (default: the --start-at time)"),
-            new("trace", "MODE", "trace operations: off (default), xray (X-Ray daemon, AWS_XRAY_DAEMON_ADDRESS) or otlp (OTEL_EXPORTER_OTLP_ENDPOINT)"),
+            new("trace", "MODE", "trace operations: off (default, or the suite's tracing.mode), xray (X-Ray daemon, AWS_XRAY_DAEMON_ADDRESS) or otlp (OTEL_EXPORTER_OTLP_ENDPOINT)"),
             new("trace-rate", "F", "share of operations traced besides the first each second, 0-1 (default 0.01)"),
             new("trace-slow-ms", "N", "always trace operations at least N ms slow (default 100)"),
             Cli.Safety.SafetyOptions.AllowProdOption,
@@ -123,18 +123,10 @@ internal sealed record RunOptions
         };
     }
 
-    /// <summary>The tracing settings of this run, before the environment variables and the run's region are added.</summary>
-    public TracingOptions TracingOptions()
-    {
-        var options = new TracingOptions { Mode = Trace, Region = Region };
-        if (TraceRate is { } rate) options = options with { Rate = rate };
-        if (TraceSlowMs is { } slow) options = options with { SlowThreshold = TimeSpan.FromMilliseconds(slow) };
-        return options;
-    }
-
-    private static (TraceMode Mode, double? Rate, int? SlowMs) ParseTracing(ParsedArguments args, List<string> errors)
+    private static (TraceMode? Mode, double? Rate, int? SlowMs) ParseTracing(ParsedArguments args, List<string> errors)
     {
         var mode = TraceMode.Off;
+        bool given = args.Value("trace") is not null;
         bool badMode = args.Value("trace") is { } t && !TraceModes.TryParse(t, out mode);
         if (badMode)
             errors.Add($"--trace '{args.Value("trace")}' is not a trace mode; use one of {string.Join(", ", TraceModes.Names)}." + Suggestions.DidYouMean(args.Value("trace")!, TraceModes.Names));
@@ -152,8 +144,9 @@ internal sealed record RunOptions
             else errors.Add($"--trace-slow-ms '{n}' must be a whole number of milliseconds from 1 to 3600000, e.g. 100");
         }
 
-        if (!badMode && mode == TraceMode.Off && (rate is not null || slow is not null))
+        // With tracing left to the suite, TracingSettings checks that it ends up on.
+        if (given && !badMode && mode == TraceMode.Off && (rate is not null || slow is not null))
             errors.Add("--trace-rate and --trace-slow-ms need tracing on: add --trace xray or --trace otlp");
-        return (mode, rate, slow);
+        return (given && !badMode ? mode : null, rate, slow);
     }
 }

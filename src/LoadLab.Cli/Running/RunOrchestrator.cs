@@ -36,6 +36,7 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time, S
         string? account = await EnvironmentSetup.CheckAccountAsync(settings, options.Safety, services, stop).ConfigureAwait(false);
         if (plan.Environment != "local")
             reporter.Info(settings.Environment.Describe(options.Safety.ShowAccount));
+        var tracingOptions = TracingSettings.Resolve(options, plan.Tracing, System.Environment.GetEnvironmentVariable);
         string outDirectory = options.OutDirectory ?? Path.Combine("reports", plan.RunId);
         reporter.Info($"Run {plan.RunId}: suite '{plan.SuiteName}', environment {plan.Environment}, seed {plan.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
@@ -52,7 +53,7 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time, S
         using var monitor = BudgetMonitor.For(plan);
         using var engineStop = CancellationTokenSource.CreateLinkedTokenSource(stop, monitor.AbortToken);
         // Null with --trace off: then nothing of tracing is on the load path. A bad destination only warns.
-        var tracing = await TracingSession.StartAsync(options.TracingOptions().WithEnvironment(System.Environment.GetEnvironmentVariable), new TraceRunInfo(plan.RunId, plan.SuiteName), time, reporter.Warn).ConfigureAwait(false);
+        var tracing = await TracingSession.StartAsync(tracingOptions, new TraceRunInfo(plan.RunId, plan.SuiteName), time, reporter.Warn).ConfigureAwait(false);
         try
         {
             // On prod (--allow-prod) tables are only described, never created or seeded.
@@ -63,9 +64,9 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time, S
             if (!prod)
                 await lifecycle.ConfirmReseedAsync(tables, options.Safety.Yes, services.Confirmation, stop).ConfigureAwait(false);
             foreach (var dataSet in prod ? [] : plan.DataSets)
-                seeding.Add(await DataSeeding.SeedAsync(client, plan, dataSet, reporter.Info, stop).ConfigureAwait(false));
+                seeding.Add(await DataSeeding.SeedAsync(client, plan, dataSet, options.Shard?.Keys, reporter.Info, stop).ConfigureAwait(false));
 
-            var scenarios = plan.Scenarios.Select(s => CreateScenario(client, plan, s, target.Kind)).ToArray();
+            var scenarios = plan.Scenarios.Select(s => CreateScenario(client, plan, s, target.Kind, options.Shard)).ToArray();
             if (tracing is not null)
                 scenarios = [.. scenarios.Select(s => s with { Executor = DynamoDbTracing.Wrap(tracing, s.Executor, s.Plan, s.TableName) })];
             var engine = new LoadEngine(time);
@@ -100,7 +101,7 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time, S
             Run = result.Run with { AccountId = options.Safety.ShowAccount ? account : null },
         };
         if (options.Shard is { } shardOptions)
-            result = result with { Run = result.Run with { Shard = new ShardInfo(shardOptions.RunGroup, shardOptions.Index, shardOptions.Count) } };
+            result = result with { Run = result.Run with { Shard = ShardPlanner.Describe(plan, shardOptions) } };
         result = result with { Budgets = BudgetEvaluator.Evaluate(result, plan.Budgets, abort) };
         if (tracing is not null)
         {
@@ -152,13 +153,17 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time, S
             reporter.Warn($"Environment {plan.Environment}: tables will be created and seeded in AWS with the SDK's default credentials (or the environment's profile).");
     }
 
-    private EngineScenario CreateScenario(IAmazonDynamoDB client, RunPlan plan, ScenarioPlan scenario, string targetKind)
+    private EngineScenario CreateScenario(IAmazonDynamoDB client, RunPlan plan, ScenarioPlan scenario, string targetKind, ShardOptions? shard)
     {
         var table = plan.Table(scenario.TableId);
         var dataSet = plan.DataSets.FirstOrDefault(d => d.TableId == scenario.TableId)
             ?? throw new UserFacingException(ExitCodes.InvalidInput, $"Scenario '{scenario.Name}' targets table '{scenario.TableId}', which has no data set: add one under data: so operations have keys to use.");
         // The local target (dynalite) lacks transactions: the executor says so before any request.
-        var driverOptions = new DriverOptions { Target = plan.Environment == "local" && targetKind == "local" ? TargetCapabilities.Dynalite : TargetCapabilities.DynamoDb };
+        var driverOptions = new DriverOptions
+        {
+            Target = plan.Environment == "local" && targetKind == "local" ? TargetCapabilities.Dynalite : TargetCapabilities.DynamoDb,
+            Shard = shard?.Keys ?? Core.Keys.KeyShard.Whole,
+        };
         DynamoDbOperationExecutor executor;
         try
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LoadLab.Capacity.Model.Settings;
 using LoadLab.Cli.Suites;
+using LoadLab.Core.Keys;
 
 namespace LoadLab.Cli.Running;
 
@@ -11,6 +12,9 @@ namespace LoadLab.Cli.Running;
 /// </summary>
 internal sealed record ShardOptions(int Index, int Count, DateTimeOffset? StartAt, string RunGroup)
 {
+    /// <summary>The part of every data set this shard seeds and targets.</summary>
+    public KeyShard Keys => new(Index, Count);
+
     public static ShardOptions? Parse(string? shard, string? startAt, string? runGroup, List<string> errors)
     {
         DateTimeOffset? start = null;

@@ -1,17 +1,25 @@
+using LoadLab.Cli.CommandLine;
+using LoadLab.Core.Keys;
 using LoadLab.Core.Plans;
+using LoadLab.Core.Results;
 
 namespace LoadLab.Cli.Running;
 
 /// <summary>
 /// Turns a plan into shard i of N: every open phase runs at 1/N of its rate and closed phases
 /// split their workers, so the N shards together make the planned load. Each shard draws its own
-/// operation sequence (seed offset by the shard index) over the same seeded data.
+/// operation sequence (seed offset by the shard index) over its own slice of the seeded data
+/// (<see cref="KeyShard"/>): it seeds only that slice and its keys come only from it.
 /// </summary>
 internal static class ShardPlanner
 {
     public static RunPlan Apply(RunPlan plan, ShardOptions shard)
     {
         if (shard.Count == 1) return plan;
+        var tooSmall = plan.DataSets.Where(d => d.Items < shard.Count).ToArray();
+        if (tooSmall.Length > 0)
+            throw new UserFacingException(ExitCodes.InvalidInput, string.Join("\n", tooSmall.Select(d =>
+                $"--shard {shard.Index}/{shard.Count}: data set '{d.TableId}' has {d.Items} items, fewer than the {shard.Count} shards, so some shards would have no keys. Use at most {d.Items} shards or more items.")));
         return plan with
         {
             Seed = plan.Seed + (shard.Index * 1_000_003L),
@@ -22,6 +30,14 @@ internal static class ShardPlanner
             }).ToArray(),
         };
     }
+
+    /// <summary>The shard's place in its run group and the slice of every data set it seeded and targeted.</summary>
+    public static ShardInfo Describe(RunPlan plan, ShardOptions shard) =>
+        new(shard.RunGroup, shard.Index, shard.Count, Slices: plan.DataSets.Select(d =>
+        {
+            var slice = shard.Keys.SliceOf(d.Items);
+            return new ShardSlice(plan.Table(d.TableId).Name, slice.Start, slice.Count, d.Items);
+        }).ToArray());
 
     internal static LoadPhase Split(LoadPhase phase, ShardOptions shard) => phase switch
     {

@@ -44,6 +44,9 @@ internal static class SuiteBinder
         var budgets = reader.Optional("budgets") is { } b
             ? BudgetBinder.BindAll(b, diagnostics)
             : [];
+        var tracing = reader.Optional("tracing") is { } tr
+            ? TracingBinder.Bind(tr, diagnostics)
+            : null;
         SuiteValidator.Validate(tables, data, scenarios, diagnostics);
         BudgetReferences.Check(budgets, scenarios, diagnostics);
 
@@ -60,6 +63,7 @@ internal static class SuiteBinder
             DataSets = [.. data.Select(set => Built(set.Plan))],
             Scenarios = [.. scenarios.Select(scenario => DurationScaling.Apply(Built(scenario.Plan), options.DurationScale))],
             DurationScale = options.DurationScale,
+            Tracing = tracing,
             // Windows and graces keep their length under --duration-scale: they are statistics, not load.
             Budgets = [.. budgets.Select(budget => Built(budget.Definition))],
         };

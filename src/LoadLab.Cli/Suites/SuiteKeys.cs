@@ -6,7 +6,7 @@ namespace LoadLab.Cli.Suites;
 /// </summary>
 public static class SuiteKeys
 {
-    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "environments", "seed", "tables", "data", "scenarios", "budgets"];
+    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "environments", "seed", "tables", "data", "scenarios", "budgets", "tracing"];
 
     /// <summary>Keys of one environment under <c>environments:</c> (suite or environments.yaml).</summary>
     public static IReadOnlyList<string> Environment { get; } = ["prefix", "profile", "region", "endpoint", "account"];
@@ -120,6 +120,9 @@ public static class SuiteKeys
         "scenario", "op", "p50", "p75", "p90", "p95", "p99", "p99.9", "p99.99", "max",
         "throughput", "minThroughput", "throttled", "errors", "window", "abortAfter",
     ];
+
+    /// <summary>Keys of the suite's <c>tracing:</c> section; the command line's --trace options override them.</summary>
+    public static IReadOnlyList<string> Tracing { get; } = ["mode", "rate", "reservoir", "slow", "alwaysKeepPerSecond", "service"];
 
     /// <summary>The key that tells which kind a load phase is, in the order the error messages list them.</summary>
     public static IReadOnlyList<string> PhaseKinds { get; } = ["rate", "ramp", "pause", "concurrency", "rampConcurrency"];

@@ -27,6 +27,11 @@ public static class RunResultMerger
                 .ToArray()))
             .ToArray();
         var ended = shards.Max(s => s.Result.Run.EndedAt);
+        var shardInfo = new ShardInfo(
+            first.Run.Shard?.RunGroup ?? first.Run.RunId,
+            null,
+            first.Run.Shard?.Count ?? shards.Count,
+            results.Select(r => r.Run.Shard?.Index ?? 0).Order().ToArray());
         return first with
         {
             Run = first.Run with
@@ -35,17 +40,25 @@ public static class RunResultMerger
                 EndedAt = ended,
                 DurationSeconds = Math.Round((ended - origin).TotalSeconds, 3),
                 Interrupted = results.Any(r => r.Run.Interrupted),
-                Shard = new ShardInfo(
-                    first.Run.Shard?.RunGroup ?? first.Run.RunId,
-                    null,
-                    first.Run.Shard?.Count ?? shards.Count,
-                    results.Select(r => r.Run.Shard?.Index ?? 0).Order().ToArray()),
+                Shard = shardInfo,
             },
             Scenarios = scenarios,
             Seeding = results.SelectMany(r => r.Seeding).ToArray(),
             Budgets = [],
-            Findings = results.SelectMany(r => r.Findings).Distinct(StringComparer.Ordinal).ToArray(),
+            Findings = [.. MissingShards(shardInfo), .. results.SelectMany(r => r.Findings).Distinct(StringComparer.Ordinal)],
         };
+    }
+
+    /// <summary>
+    /// A merge of some of the shards is allowed (a shard may have failed) but says so: it covers only part of the
+    /// planned rate and of the key space, so throughput budgets and comparisons with unsharded runs do not hold.
+    /// </summary>
+    public static IEnumerable<string> MissingShards(ShardInfo merged)
+    {
+        ArgumentNullException.ThrowIfNull(merged);
+        var missing = Enumerable.Range(0, merged.Count).Except(merged.Merged ?? []).ToArray();
+        if (missing.Length > 0)
+            yield return $"Shard(s) {string.Join(", ", missing)} of {merged.Count} are missing from this merge: it covers {merged.Count - missing.Length}/{merged.Count} of the planned load and of the key space.";
     }
 
     private static void Check(IReadOnlyList<(string Source, RunResult Result)> shards)

@@ -36,6 +36,9 @@ public sealed record RunPlan
     /// <summary>Limits the run is checked against (latency percentiles, throughput, throttle and error rates); empty when the suite has none.</summary>
     public IReadOnlyList<Budgets.BudgetDefinition> Budgets { get; init; } = [];
 
+    /// <summary>The suite's tracing settings, or null when it has no <c>tracing:</c> section.</summary>
+    public TracingPlan? Tracing { get; init; }
+
     /// <summary>Factor applied to every phase and warm-up duration (0.1 for smoke runs). Already applied to <see cref="Scenarios"/>.</summary>
     public double DurationScale { get; init; } = 1.0;
 

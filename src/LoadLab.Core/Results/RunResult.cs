@@ -103,7 +103,11 @@ public sealed record RunInfo
 /// merged shard indexes in <see cref="Merged"/>.
 /// </summary>
 /// <param name="RunGroup">Shared by every shard of one sharded run (all shards must be merged with their own group).</param>
-public sealed record ShardInfo(string RunGroup, int? Index, int Count, IReadOnlyList<int>? Merged = null);
+/// <param name="Slices">The items of each data set this shard seeded and targeted (a merged result has none).</param>
+public sealed record ShardInfo(string RunGroup, int? Index, int Count, IReadOnlyList<int>? Merged = null, IReadOnlyList<ShardSlice>? Slices = null);
+
+/// <summary>A shard's slice of one table's data set: items [<see cref="FirstItem"/>, <see cref="FirstItem"/> + <see cref="Items"/>) of <see cref="DataSetItems"/>.</summary>
+public sealed record ShardSlice(string Table, long FirstItem, long Items, long DataSetItems);
 
 public sealed record MachineInfo(string Os, string Architecture, int ProcessorCount, string Runtime, string LoadLabVersion)
 {

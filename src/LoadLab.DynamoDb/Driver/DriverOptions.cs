@@ -1,3 +1,5 @@
+using LoadLab.Core.Keys;
+
 namespace LoadLab.DynamoDb.Driver;
 
 /// <summary>How the executor treats the target beyond the scenario itself.</summary>
@@ -18,4 +20,7 @@ public sealed record DriverOptions
     public TimeSpan UnprocessedBaseDelay { get; init; } = TimeSpan.FromMilliseconds(25);
 
     public TimeSpan UnprocessedMaxDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>With <c>--shard i/N</c>: operations target this shard's slice of the items and insert keys no other shard uses.</summary>
+    public KeyShard Shard { get; init; } = KeyShard.Whole;
 }

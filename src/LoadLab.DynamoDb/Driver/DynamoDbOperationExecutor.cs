@@ -40,7 +40,7 @@ public sealed class DynamoDbOperationExecutor : IOperationExecutor
             throw new ArgumentException($"Scenario '{scenario.Name}' targets table '{scenario.TableId}' and its data set '{dataSet.TableId}', but the table given is '{table.Id}'.", nameof(table));
 
         options ??= DriverOptions.Default;
-        keys = new KeySpace(scenario.Keys, runSeed, scenario.Name, dataSet.Items);
+        keys = new KeySpace(scenario.Keys, runSeed, scenario.Name, dataSet.Items, options.Shard);
         var context = new DriverContext(client, table, model, dataSet.Seed, timeProvider ?? TimeProvider.System, keys, options);
         operations = [.. scenario.Mix.Select(entry => Create(scenario, entry, context))];
         Warnings = TargetSupport.Warnings(scenario, options.Target);

@@ -12,6 +12,8 @@ namespace LoadLab.DynamoDb.Driver;
 /// New items live in a region of their own per scenario, so two scenarios inserting into one table never write the
 /// same key. The distribution sees one dense range (seeded items, then this scenario's new ones in order), which keeps
 /// "latest" drawing existing items; <see cref="Next"/> maps a draw beyond the seeded items into the region.
+/// A shard (<see cref="KeyShard"/>) draws from its slice of the seeded items and inserts every N-th index of the
+/// region (index ≡ i mod N), so shards never insert the same key and together fill the region as one run would.
 /// </remarks>
 internal sealed class KeySpace
 {
@@ -25,36 +27,42 @@ internal sealed class KeySpace
     private const int RedrawsPerKey = 4;
 
     private readonly IKeyDistribution distribution;
+    private readonly KeyShard shard;
     private long reserved;
 
-    // Highest index of the dense range known to exist: the last seeded item, or the newest inserted one.
+    // Highest index of the shard's dense range known to exist: the last item of its slice, or its newest inserted one.
     private long newestDense;
 
-    public KeySpace(KeyDistributionPlan plan, long runSeed, string scenarioName, long seededItems)
+    public KeySpace(KeyDistributionPlan plan, long runSeed, string scenarioName, long seededItems, KeyShard? shard = null)
     {
+        this.shard = shard ?? KeyShard.Whole;
         SeededItems = seededItems;
+        Slice = this.shard.SliceOf(seededItems);
         NewItemsStart = seededItems + ((long)(DeterministicHash.Of("new-items:" + scenarioName) % Regions) * RegionSize);
-        newestDense = seededItems - 1;
-        distribution = KeyDistributions.Create(plan, runSeed, scenarioName, seededItems, () => Volatile.Read(ref newestDense));
+        newestDense = Slice.Count - 1;
+        distribution = ShardKeyDistributions.Create(plan, runSeed, scenarioName, seededItems, this.shard, () => Volatile.Read(ref newestDense));
     }
 
     public long SeededItems { get; }
+
+    /// <summary>The seeded items this key space draws from: all of them unless sharded.</summary>
+    public KeySlice Slice { get; }
 
     /// <summary>Item index of this scenario's first new item.</summary>
     public long NewItemsStart { get; }
 
     /// <summary>Item index of the newest item known to exist: the last seeded one until inserts add more.</summary>
-    public long Newest => ToItem(Volatile.Read(ref newestDense));
+    public long Newest => ToItem(SlicedKeys.ToCombined(Volatile.Read(ref newestDense), Slice, SeededItems));
 
     public long Next(long sequence) => ToItem(distribution.Next(sequence));
 
     /// <summary>An index for a new item. Dense within the region, so "latest" finds an item at (almost) every draw.</summary>
-    public long ReserveNew() => NewItemsStart + Interlocked.Increment(ref reserved) - 1;
+    public long ReserveNew() => NewItemFor(Interlocked.Increment(ref reserved) - 1);
 
     /// <summary>Records that the new item <paramref name="index"/> (from <see cref="ReserveNew"/>) now exists.</summary>
     public void Inserted(long index)
     {
-        long dense = SeededItems + (index - NewItemsStart);
+        long dense = Slice.Count + ((index - NewItemsStart - shard.Index) / shard.Count);
         long seen = Volatile.Read(ref newestDense);
         while (dense > seen)
         {
@@ -91,7 +99,10 @@ internal sealed class KeySpace
         return [.. result];
     }
 
-    private long ToItem(long dense) => dense < SeededItems ? dense : NewItemsStart + (dense - SeededItems);
+    // Combined indexes (from the distribution): seeded items as they are, SeededItems + k for the shard's k-th new item.
+    private long ToItem(long combined) => combined < SeededItems ? combined : NewItemFor(combined - SeededItems);
+
+    private long NewItemFor(long k) => NewItemsStart + (k * shard.Count) + shard.Index;
 
     // Kept positive: the sequential distribution takes the sequence modulo the item count.
     private static long Redraw(long draw, int redraw) =>

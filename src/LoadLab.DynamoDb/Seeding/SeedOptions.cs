@@ -1,3 +1,5 @@
+using LoadLab.Core.Keys;
+
 namespace LoadLab.DynamoDb.Seeding;
 
 /// <summary>How <see cref="Seeder"/> writes a data set.</summary>
@@ -18,4 +20,7 @@ public sealed class SeedOptions
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(5);
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>With <c>--shard i/N</c>: write only this shard's slice of the items; the N shards together write them all.</summary>
+    public KeyShard Shard { get; init; } = KeyShard.Whole;
 }

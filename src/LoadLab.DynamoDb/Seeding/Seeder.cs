@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using LoadLab.Core.Keys;
 using LoadLab.Core.Outcomes;
 using LoadLab.Core.Plans;
 using LoadLab.DynamoDb.Data;
@@ -41,7 +42,9 @@ public static class Seeder
     /// <summary>The shared state of one seeding: the next batch to take and the running totals.</summary>
     private sealed class SeedRun(IAmazonDynamoDB client, TablePlan table, DataSetPlan dataSet, IDataModel model, SeedOptions options)
     {
-        private readonly long batchCount = (dataSet.Items + BatchSize - 1) / BatchSize;
+        // The items this process writes: all of them, or its shard's slice.
+        private readonly KeySlice slice = options.Shard.SliceOf(dataSet.Items);
+        private readonly long batchCount = (options.Shard.SliceOf(dataSet.Items).Count + BatchSize - 1) / BatchSize;
         private long nextBatch = -1;
         private long written;
         private long retries;
@@ -68,7 +71,7 @@ public static class Seeder
                     .Where(t => t.IsFaulted)
                     .SelectMany(t => t.Exception!.InnerExceptions)
                     .FirstOrDefault(e => e is not OperationCanceledException);
-                throw new SeedingIncompleteException(table.Name, Interlocked.Read(ref written), dataSet.Items - Interlocked.Read(ref written), cause);
+                throw new SeedingIncompleteException(table.Name, Interlocked.Read(ref written), slice.Count - Interlocked.Read(ref written), cause);
             }
 
             return new SeedResult(written, batchCount, retries, time.GetElapsedTime(start));
@@ -94,8 +97,8 @@ public static class Seeder
 
         private List<WriteRequest> BuildBatch(long batch)
         {
-            long first = batch * BatchSize;
-            int count = (int)Math.Min(BatchSize, dataSet.Items - first);
+            long first = slice.Start + (batch * BatchSize);
+            int count = (int)Math.Min(BatchSize, slice.End - first);
             var requests = new List<WriteRequest>(count);
             var positions = new Dictionary<string, int>(count, StringComparer.Ordinal);
             for (long i = first; i < first + count; i++)

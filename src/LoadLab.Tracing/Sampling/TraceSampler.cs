@@ -14,11 +14,11 @@ public sealed class TraceSampler
     private readonly double rate;
     private readonly long slowTicks;
     private readonly long ticksPerSecond;
-    private readonly Func<double> random;
+    private readonly Func<double>? random;
     private long overCap;
 
     /// <param name="timestampFrequency">Ticks per second of the timestamps passed in (<see cref="TimeProvider.TimestampFrequency"/>).</param>
-    /// <param name="random">Uniform [0, 1) source; defaults to <see cref="Random.Shared"/>, which is thread-safe.</param>
+    /// <param name="random">Uniform [0, 1) source for tests; by default a per-thread generator.</param>
     public TraceSampler(TracingOptions options, long timestampFrequency, Func<double>? random = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -28,7 +28,7 @@ public sealed class TraceSampler
         rate = options.Rate;
         ticksPerSecond = timestampFrequency;
         slowTicks = (long)Math.Ceiling(options.SlowThreshold.TotalSeconds * timestampFrequency);
-        this.random = random ?? Random.Shared.NextDouble;
+        this.random = random;
     }
 
     /// <summary>Throttled, failed or slow operations not kept because the cap of their second was spent.</summary>
@@ -37,7 +37,7 @@ public sealed class TraceSampler
     /// <summary>The up-front decision, taken when the operation starts at <paramref name="timestamp"/>.</summary>
     public bool SampleHead(long timestamp)
     {
-        return reservoir.TryTake(timestamp / ticksPerSecond) || (rate > 0 && (rate >= 1 || random() < rate));
+        return reservoir.TryTake(timestamp / ticksPerSecond) || (rate > 0 && (rate >= 1 || (random?.Invoke() ?? FastRandom.NextDouble()) < rate));
     }
 
     /// <summary>

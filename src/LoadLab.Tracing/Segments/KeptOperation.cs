@@ -22,4 +22,7 @@ internal sealed record KeptOperation(
     object? CaptureToken)
 {
     public string OperationName => Scenario.Operations[OperationIndex];
+
+    /// <summary>True when <see cref="Start"/> was estimated from the coarse clock (kept at the end, not sampled up front).</summary>
+    public bool StartEstimated { get; init; }
 }

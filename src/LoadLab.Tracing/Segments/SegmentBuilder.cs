@@ -58,58 +58,64 @@ internal sealed class SegmentBuilder
 
         var annotations = new List<KeyValuePair<string, object>>(14)
         {
-            Annotation.Of("run_id", Value(run.RunId)),
-            Annotation.Of("suite", Value(run.Suite)),
-            Annotation.Of("scenario", Value(op.Scenario.Name)),
-            Annotation.Of("operation", Value(op.OperationName)),
-            Annotation.Of("table", Value(op.Scenario.TableName)),
-            Annotation.Of("phase", phase),
-            Annotation.Of("phase_index", phaseIndex),
-            Annotation.Of("outcome", outcome.Kind.JsonName()),
-            Annotation.Of("throttled", throttled),
-            Annotation.Of("attempts", Math.Max(outcome.Attempts, attemptCount)),
-            Annotation.Of("kept", op.Reason.Name()),
+            Entry.Of("run_id", Value(run.RunId)),
+            Entry.Of("suite", Value(run.Suite)),
+            Entry.Of("scenario", Value(op.Scenario.Name)),
+            Entry.Of("operation", Value(op.OperationName)),
+            Entry.Of("table", Value(op.Scenario.TableName)),
+            Entry.Of("phase", phase),
+            Entry.Of("phase_index", phaseIndex),
+            Entry.Of("outcome", outcome.Kind.JsonName()),
+            Entry.Of("throttled", throttled),
+            Entry.Of("attempts", Math.Max(outcome.Attempts, attemptCount)),
+            Entry.Of("kept", op.Reason.Name()),
         };
         if (run.Variant is { } variant)
-            annotations.Add(Annotation.Of("variant", Value(variant)));
+            annotations.Add(Entry.Of("variant", Value(variant)));
         if (outcome.Reason is { } reason)
-            annotations.Add(Annotation.Of("reason", Value(reason)));
+            annotations.Add(Entry.Of("reason", Value(reason)));
+        // Subsegments carry none, so the trace stays far below X-Ray's indexing limit.
+        System.Diagnostics.Debug.Assert(annotations.Count <= SegmentNames.MaxAnnotationsPerTrace, "too many annotations");
 
         var metadata = new List<KeyValuePair<string, object>>(12)
         {
-            Annotation.Of("sequence", op.Sequence),
-            Annotation.Of("latency_ms", Math.Round((op.End - op.Start) * 1000.0 / clock.Time.TimestampFrequency, 3)),
-            Annotation.Of("consumed_read_units", outcome.ReadUnits),
-            Annotation.Of("consumed_write_units", outcome.WriteUnits),
-            Annotation.Of("throttled_attempts", outcome.ThrottledAttempts),
+            Entry.Of("sequence", op.Sequence),
+            Entry.Of("latency_ms", Math.Round((op.End - op.Start) * 1000.0 / clock.Time.TimestampFrequency, 3)),
+            Entry.Of("latency_estimated", op.StartEstimated),
+            Entry.Of("consumed_read_units", outcome.ReadUnits),
+            Entry.Of("consumed_write_units", outcome.WriteUnits),
+            Entry.Of("throttled_attempts", outcome.ThrottledAttempts),
         };
         if (attemptCount > 0)
         {
-            metadata.Add(Annotation.Of("item_bytes", itemBytes));
-            metadata.Add(Annotation.Of("calls", calls.Count));
+            metadata.Add(Entry.Of("item_bytes", itemBytes));
+            metadata.Add(Entry.Of("calls", calls.Count));
         }
 
         if (details is { AttemptsNotShown: > 0 } d)
-            metadata.Add(Annotation.Of("attempts_not_shown", d.AttemptsNotShown));
+            metadata.Add(Entry.Of("attempts_not_shown", d.AttemptsNotShown));
         if (outcome.HasItemCounts)
         {
-            metadata.Add(Annotation.Of("items_returned", outcome.ItemsReturned));
-            metadata.Add(Annotation.Of("items_scanned", outcome.ItemsScanned));
-            metadata.Add(Annotation.Of("pages", outcome.Pages));
-            metadata.Add(Annotation.Of("unprocessed_retries", outcome.UnprocessedRetries));
+            metadata.Add(Entry.Of("items_returned", outcome.ItemsReturned));
+            metadata.Add(Entry.Of("items_scanned", outcome.ItemsScanned));
+            metadata.Add(Entry.Of("pages", outcome.Pages));
+            metadata.Add(Entry.Of("unprocessed_retries", outcome.UnprocessedRetries));
         }
 
         if (op.Scenario.ItemIndexOf is { } indexOf)
-            metadata.Add(Annotation.Of("key_hash", keys.Hash(op.Scenario.TableName, indexOf(op.Sequence))));
+            metadata.Add(Entry.Of("key_hash", keys.Hash(op.Scenario.TableName, indexOf(op.Sequence))));
 
         var (error, throttle, fault) = Flags(outcome.Kind, segment: true);
         var lastCall = callNodes[^1];
+        // An estimated start is good to a millisecond or so; the first attempt's start is exact, and within
+        // microseconds of the operation's, so it wins when it exists.
+        long start = op.StartEstimated && calls.Count > 0 ? calls[0].Attempts[0].Start : op.Start;
         return new SegmentNode
         {
             Name = serviceName,
             Id = op.SegmentId,
             TraceId = op.TraceId,
-            StartTime = clock.EpochSeconds(op.Start),
+            StartTime = clock.EpochSeconds(Math.Min(start, op.End)),
             EndTime = clock.EpochSeconds(op.End),
             Error = error,
             Throttle = throttle,
@@ -179,14 +185,14 @@ internal sealed class SegmentBuilder
         var (error, throttle, fault) = AttemptFlags(attempt);
         var metadata = new List<KeyValuePair<string, object>>(5)
         {
-            Annotation.Of("attempt", number),
-            Annotation.Of("request_bytes", attempt.RequestBytes),
-            Annotation.Of("response_bytes", attempt.ResponseBytes),
+            Entry.Of("attempt", number),
+            Entry.Of("request_bytes", attempt.RequestBytes),
+            Entry.Of("response_bytes", attempt.ResponseBytes),
         };
         if (attempt.ThrottleReason is { } reason)
-            metadata.Add(Annotation.Of("throttle_reason", Value(reason)));
+            metadata.Add(Entry.Of("throttle_reason", Value(reason)));
         if (attempt.Error?.Code is { } code)
-            metadata.Add(Annotation.Of("error_code", Value(code)));
+            metadata.Add(Entry.Of("error_code", Value(code)));
 
         return new SegmentNode
         {

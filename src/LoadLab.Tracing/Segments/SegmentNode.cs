@@ -78,8 +78,8 @@ public sealed record ConsumedCapacityInfo(string TableName, double CapacityUnits
 /// <summary>One entry of <c>cause.exceptions</c>.</summary>
 public sealed record ExceptionInfo(ulong Id, string Type, string? Message, bool Remote);
 
-/// <summary>Shorthands for building nodes.</summary>
-internal static class Annotation
+/// <summary>Shorthand for an annotation or metadata entry.</summary>
+internal static class Entry
 {
     public static KeyValuePair<string, object> Of(string key, object value) => new(key, value);
 }

@@ -110,6 +110,36 @@ public sealed class DaemonUdpRunTests(LocalTargetFixture target) : IDisposable
         Assert.Equal(tracing.Kept, tracing.Sent + tracing.Dropped);
     }
 
+    [Fact]
+    public async Task The_suites_tracing_section_turns_tracing_on_without_command_line_options()
+    {
+        using var suiteRun = new TracedRun { SuiteExtra = "tracing: { mode: xray, rate: 1, service: orders-api }\n" };
+        using var daemon = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        daemon.Client.ReceiveBufferSize = 4 << 20;
+        int port = ((IPEndPoint)daemon.Client.LocalEndPoint!).Port;
+        var datagrams = new ConcurrentQueue<byte[]>();
+        using var stop = new CancellationTokenSource();
+        var receiving = ReceiveAsync(daemon, datagrams, stop.Token);
+
+        var (exit, result) = await suiteRun.RunAsync(
+            target.Endpoint,
+            new Dictionary<string, string> { [TracingOptions.DaemonAddressVariable] = $"127.0.0.1:{port}" });
+        await WaitForAsync(() => datagrams.Count >= (result.Tracing?.Sent ?? 0), TimeSpan.FromSeconds(5));
+        await stop.CancelAsync();
+        await receiving;
+
+        Assert.True(exit == 0, suiteRun.Output);
+        var tracing = Assert.IsType<TracingSummary>(result.Tracing);
+        Assert.Equal("xray", tracing.Mode);
+        Assert.True(tracing.Sent >= result.Scenarios[0].Operations.Sum(o => o.Completed), $"sent {tracing.Sent}");
+        Assert.NotEmpty(datagrams);
+        foreach (var datagram in datagrams)
+        {
+            using var json = JsonDocument.Parse(SegmentSchema.DocumentOf(datagram));
+            Assert.Equal("orders-api", json.RootElement.GetProperty("name").GetString());
+        }
+    }
+
     private static async Task ReceiveAsync(UdpClient client, ConcurrentQueue<byte[]> into, CancellationToken stop)
     {
         try

@@ -35,10 +35,13 @@ internal sealed class TracedRun : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
+    /// <summary>Text appended to the suite, e.g. a <c>tracing:</c> section.</summary>
+    public string SuiteExtra { get; init; } = string.Empty;
+
     public async Task<(int Exit, RunResult Result)> RunAsync(Uri endpoint, IReadOnlyDictionary<string, string> environment, params string[] options)
     {
         string suite = Path.Combine(directory, "tracing.yaml");
-        await File.WriteAllTextAsync(suite, Suite);
+        await File.WriteAllTextAsync(suite, Suite + "\n" + SuiteExtra);
         string output = Path.Combine(directory, "out");
         var saved = environment.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
         try

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using LoadLab.Core.Keys;
 using LoadLab.Core.Plans;
 using LoadLab.DynamoDb.Data;
 using LoadLab.DynamoDb.Seeding;
@@ -39,6 +40,36 @@ public sealed class SeederTests
         Assert.Equal(110, progress.Value);
         Assert.Equal(Enumerable.Range(0, 110).Select(i => $"CUSTOMER#{i:D10}").Order(), keys.Order());
         Assert.All(http.Requests, r => Assert.True(r.Body.GetProperty("RequestItems").GetProperty("Customers").GetArrayLength() <= Seeder.BatchSize));
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public async Task Each_shard_writes_only_its_slice_and_the_shards_together_write_every_item_once(int shards)
+    {
+        var perShard = new List<string[]>();
+        for (int i = 0; i < shards; i++)
+        {
+            var keys = new ConcurrentBag<string>();
+            var http = new FakeDynamoDbHttp(r =>
+            {
+                foreach (var w in r.Body.GetProperty("RequestItems").GetProperty("Customers").EnumerateArray())
+                    keys.Add(w.GetProperty("PutRequest").GetProperty("Item").GetProperty("pk").GetProperty("S").GetString()!);
+                return FakeDynamoDbHttp.Json("""{"UnprocessedItems":{}}""");
+            });
+            using var client = http.CreateClient();
+            var shard = new KeyShard(i, shards);
+            var slice = shard.SliceOf(113);
+
+            var result = await Seeder.SeedAsync(client, Table, Data(113), CustomerModel.Instance, new SeedOptions { Shard = shard }, CancellationToken.None);
+
+            Assert.Equal(slice.Count, result.ItemsWritten);
+            Assert.Equal((slice.Count + 24) / 25, result.Batches);
+            Assert.Equal(Enumerable.Range((int)slice.Start, (int)slice.Count).Select(k => $"CUSTOMER#{k:D10}").Order(), keys.Order());
+            perShard.Add([.. keys]);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 113).Select(k => $"CUSTOMER#{k:D10}").Order(), perShard.SelectMany(k => k).Order());
     }
 
     [Fact]

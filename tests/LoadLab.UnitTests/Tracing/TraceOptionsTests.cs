@@ -1,5 +1,6 @@
 using LoadLab.Cli.CommandLine;
 using LoadLab.Cli.Running;
+using LoadLab.Core.Plans;
 using LoadLab.Tracing;
 using LoadLab.Tracing.Exporters;
 
@@ -12,14 +13,14 @@ public sealed class TraceOptionsTests
     {
         var options = Parse("run", "suite.yaml");
 
-        Assert.Equal(TraceMode.Off, options.Trace);
-        Assert.Equal(TraceMode.Off, options.TracingOptions().Mode);
+        Assert.Null(options.Trace);
+        Assert.Equal(TraceMode.Off, Resolve(options).Mode);
     }
 
     [Fact]
     public void The_command_line_sets_mode_rate_and_slow_threshold()
     {
-        var options = Parse("run", "suite.yaml", "--trace", "xray", "--trace-rate", "0.25", "--trace-slow-ms", "250", "--region", "eu-west-1").TracingOptions();
+        var options = Resolve(Parse("run", "suite.yaml", "--trace", "xray", "--trace-rate", "0.25", "--trace-slow-ms", "250", "--region", "eu-west-1"));
 
         Assert.Equal(TraceMode.XRay, options.Mode);
         Assert.Equal(0.25, options.Rate);
@@ -48,9 +49,35 @@ public sealed class TraceOptionsTests
     [Fact]
     public void Sampling_options_without_tracing_on_are_refused()
     {
-        var e = Assert.Throws<UserFacingException>(() => Parse("run", "s.yaml", "--trace-rate", "0.5"));
+        var explicitOff = Assert.Throws<UserFacingException>(() => Parse("run", "s.yaml", "--trace", "off", "--trace-rate", "0.5"));
+        var leftOff = Assert.Throws<UserFacingException>(() => Resolve(Parse("run", "s.yaml", "--trace-rate", "0.5")));
 
-        Assert.Contains("--trace xray", e.Message, StringComparison.Ordinal);
+        Assert.Contains("--trace xray", explicitOff.Message, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.InvalidInput, leftOff.ExitCode);
+        Assert.Contains("tracing: { mode: xray }", leftOff.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_suite_turns_tracing_on_and_the_command_line_overrides_its_values()
+    {
+        var suite = new TracingPlan(Mode: "otlp", Rate: 0.5, ReservoirPerSecond: 3, SlowThreshold: TimeSpan.FromMilliseconds(40), AlwaysKeepPerSecond: 7, ServiceName: "orders");
+
+        var fromSuite = Resolve(Parse("run", "s.yaml"), suite);
+        var overridden = Resolve(Parse("run", "s.yaml", "--trace", "xray", "--trace-rate", "0.1"), suite);
+        var turnedOff = Resolve(Parse("run", "s.yaml", "--trace", "off"), suite);
+
+        Assert.Equal((TraceMode.Otlp, 0.5, 3, 40.0, 7, "orders"), (fromSuite.Mode, fromSuite.Rate, fromSuite.ReservoirPerSecond, fromSuite.SlowThreshold.TotalMilliseconds, fromSuite.AlwaysKeepPerSecond, fromSuite.ServiceName));
+        Assert.Equal((TraceMode.XRay, 0.1, 3), (overridden.Mode, overridden.Rate, overridden.ReservoirPerSecond));
+        Assert.Equal(TraceMode.Off, turnedOff.Mode);
+    }
+
+    [Fact]
+    public void Sampling_options_on_the_command_line_are_fine_when_the_suite_turns_tracing_on()
+    {
+        var options = Resolve(Parse("run", "s.yaml", "--trace-slow-ms", "300"), new TracingPlan(Mode: "xray"));
+
+        Assert.Equal(TraceMode.XRay, options.Mode);
+        Assert.Equal(TimeSpan.FromMilliseconds(300), options.SlowThreshold);
     }
 
     [Fact]
@@ -109,4 +136,6 @@ public sealed class TraceOptionsTests
     }
 
     private static RunOptions Parse(params string[] args) => RunOptions.From(ArgumentParser.Parse(args[1..], RunOptions.Spec));
+
+    private static TracingOptions Resolve(RunOptions options, TracingPlan? suite = null) => TracingSettings.Resolve(options, suite, _ => null);
 }

@@ -1,3 +1,4 @@
+using LoadLab.Cli.CommandLine;
 using LoadLab.Cli.Running;
 using LoadLab.Core.Plans;
 
@@ -37,6 +38,38 @@ public class ShardPlannerTests
         Assert.Equal(42, second.DataSets[0].Seed);
         Assert.Equal(34, second.Scenarios[0].MaxInFlight);
         Assert.Same(plan, ShardPlanner.Apply(plan, new ShardOptions(0, 1, null, "g")));
+    }
+
+    [Fact]
+    public void A_shard_states_its_slice_of_every_data_set()
+    {
+        var plan = new RunPlan
+        {
+            RunId = "r",
+            SuiteName = "s",
+            Tables = [new TablePlan { Id = "t", Name = "local_T", PartitionKey = new KeyAttribute("pk", "S") }],
+            DataSets = [new DataSetPlan { TableId = "t", Model = "customer", Items = 10, Seed = 42 }],
+            Scenarios = [],
+        };
+        var slices = Enumerable.Range(0, 3).Select(i => Assert.Single(ShardPlanner.Describe(plan, new ShardOptions(i, 3, null, "g")).Slices!)).ToArray();
+        Assert.Equal([0L, 3, 6], slices.Select(s => s.FirstItem));
+        Assert.Equal([3L, 3, 4], slices.Select(s => s.Items));
+        Assert.All(slices, s => Assert.Equal(("local_T", 10L), (s.Table, s.DataSetItems)));
+    }
+
+    [Fact]
+    public void More_shards_than_items_is_refused_before_anything_runs()
+    {
+        var plan = new RunPlan
+        {
+            RunId = "r",
+            SuiteName = "s",
+            DataSets = [new DataSetPlan { TableId = "t", Model = "customer", Items = 2, Seed = 42 }],
+            Scenarios = [],
+        };
+        var e = Assert.Throws<UserFacingException>(() => ShardPlanner.Apply(plan, new ShardOptions(0, 3, null, "g")));
+        Assert.Equal(ExitCodes.InvalidInput, e.ExitCode);
+        Assert.Contains("data set 't' has 2 items, fewer than the 3 shards", e.Message);
     }
 
     [Theory]

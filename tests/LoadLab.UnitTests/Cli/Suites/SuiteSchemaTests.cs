@@ -47,6 +47,7 @@ public sealed class SuiteSchemaTests : IDisposable
         { nameof(SuiteKeys.TransactWriteOptions), "/$defs/transactWriteOptions/properties" },
         { nameof(SuiteKeys.SortKeyCondition), "/$defs/sortKeyCondition/properties" },
         { nameof(SuiteKeys.Budget), "/$defs/budget/properties" },
+        { nameof(SuiteKeys.Tracing), "/$defs/tracing/properties" },
     };
 
     /// <summary>Allowed values → JSON pointer of the schema's matching "enum".</summary>

@@ -95,6 +95,19 @@ public class RunResultMergerTests
     }
 
     [Fact]
+    public async Task A_merge_without_every_shard_says_which_are_missing()
+    {
+        var a = await ShardAsync(0, 3, TimeSpan.FromMilliseconds(10), TimeSpan.Zero);
+        var c = await ShardAsync(2, 3, TimeSpan.FromMilliseconds(10), TimeSpan.Zero);
+        var partial = RunResultMerger.Merge([("a.json", a), ("c.json", c)]);
+        Assert.Contains(partial.Findings, f => f.StartsWith("Shard(s) 1 of 3 are missing", StringComparison.Ordinal));
+
+        var b = await ShardAsync(1, 3, TimeSpan.FromMilliseconds(10), TimeSpan.Zero);
+        var complete = RunResultMerger.Merge([("a.json", a), ("b.json", b), ("c.json", c)]);
+        Assert.DoesNotContain(complete.Findings, f => f.Contains("missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Shards_of_different_suites_or_run_groups_or_duplicates_are_refused()
     {
         var a = await ShardAsync(0, 2, TimeSpan.FromMilliseconds(10), TimeSpan.Zero);
