@@ -42,7 +42,7 @@ internal static class SeedCommand
             var tables = await lifecycle.PrepareAsync(create: true, stop).ConfigureAwait(false);
             await lifecycle.ConfirmReseedAsync(tables, options.Safety.Yes, services.Confirmation, stop).ConfigureAwait(false);
             foreach (var dataSet in session.Plan.DataSets)
-                written += (await DataSeeding.SeedAsync(session.Client, session.Plan, dataSet, shard: null, Info, stop).ConfigureAwait(false)).Items;
+                written += (await DataSeeding.SeedAsync(session.Client, session.Plan, dataSet, shard: null, TimeProvider.System, Info, stop).ConfigureAwait(false)).Items;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoadLab.Cli.Planning;
 using LoadLab.Core.Plans;
 using LoadLab.Core.Scheduling;
 using Spectre.Console;
@@ -27,14 +28,8 @@ internal static class PlanView
 
         console.Write(tables);
 
-        if (plan.DataSets.Count > 0)
-        {
-            var data = new Table().Border(TableBorder.Rounded).Title("data to seed");
-            foreach (var c in new[] { "table", "model", "items", "seed" }) data.AddColumn(c);
-            foreach (var d in plan.DataSets)
-                data.AddRow(Markup.Escape(plan.Table(d.TableId).Name), Markup.Escape(d.Model), d.Items.ToString("N0", CultureInfo.InvariantCulture), d.Seed.ToString(CultureInfo.InvariantCulture));
-            console.Write(data);
-        }
+        var estimates = PlanEstimates.For(plan);
+        PlanEstimatesView.WriteData(console, plan, estimates);
 
         var scenarios = new Table().Border(TableBorder.Rounded).Title("scenarios");
         foreach (var c in new[] { "scenario", "table", "mix", "keys", "phase", "expected operations" }) scenarios.AddColumn(c);
@@ -65,6 +60,7 @@ internal static class PlanView
         }
 
         console.Write(scenarios);
+        PlanEstimatesView.WriteCapacity(console, plan, estimates);
         console.MarkupLine("[grey]Nothing was created or changed. Run it with: loadlab run " + Markup.Escape(plan.SuitePath ?? "SUITE.yaml") + "[/]");
     }
 }

@@ -64,7 +64,7 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time, S
             if (!prod)
                 await lifecycle.ConfirmReseedAsync(tables, options.Safety.Yes, services.Confirmation, stop).ConfigureAwait(false);
             foreach (var dataSet in prod ? [] : plan.DataSets)
-                seeding.Add(await DataSeeding.SeedAsync(client, plan, dataSet, options.Shard?.Keys, reporter.Info, stop).ConfigureAwait(false));
+                seeding.Add(await DataSeeding.SeedAsync(client, plan, dataSet, options.Shard?.Keys, time, reporter.Info, stop).ConfigureAwait(false));
 
             var scenarios = plan.Scenarios.Select(s => CreateScenario(client, plan, s, target.Kind, options.Shard)).ToArray();
             if (tracing is not null)

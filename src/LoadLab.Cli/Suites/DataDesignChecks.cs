@@ -142,8 +142,15 @@ internal static class DataDesignChecks
             yield return i;
         if (items <= SampledItems)
             yield break;
+        // Fewer items than steps give repeated indexes; an index repeated is not two items with one key.
+        long previous = first - 1;
         for (long k = 1; k <= SampledItems; k++)
-            yield return first + ((items - first - 1) * k / SampledItems);
+        {
+            long index = first + ((items - first - 1) * k / SampledItems);
+            if (index == previous) continue;
+            previous = index;
+            yield return index;
+        }
     }
 
     private static string Describe(Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> key) =>

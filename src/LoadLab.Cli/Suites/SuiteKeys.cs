@@ -1,8 +1,9 @@
 namespace LoadLab.Cli.Suites;
 
 /// <summary>
-/// The keys a suite may use, one list per place. The binders accept exactly these, and a unit test
-/// checks them against <c>scenarios/suite.schema.json</c> so editor completion never drifts from the loader.
+/// The keys a suite may use, one list per place. The binders accept exactly these. A new key also needs its
+/// type and description in <c>Schema/SuiteSchemaModel*.cs</c> (generation fails without), from which
+/// <c>scenarios/suite.schema.json</c> is generated, so editor completion never drifts from the loader.
 /// </summary>
 public static class SuiteKeys
 {

@@ -2,7 +2,7 @@ namespace LoadLab.Cli.Suites;
 
 /// <summary>
 /// The values and limits a suite may use, stated once. Adding a data model, an operation or a key
-/// distribution starts here (and in <c>scenarios/suite.schema.json</c>; a test compares the two).
+/// distribution starts here; <c>scenarios/suite.schema.json</c> takes these lists through SuiteSchemaModel (regenerate it).
 /// </summary>
 public static class SuiteValues
 {
