@@ -23,8 +23,7 @@ internal static class CostView
 
         table.AddRow("total", "", "", "", "$" + estimate.TotalDollars.ToString("0.####", CultureInfo.InvariantCulture));
         console.Write(table);
-        console.MarkupLine("[grey]On-demand prices of us-east-1 (reference dynamodb-capacity.md §6); units from the average seeded item size; a query without a limit is taken as "
-            + UnitsPerOperation.AssumedQueryItems.ToString(CultureInfo.InvariantCulture) + " items.[/]");
+        console.MarkupLine("[grey]On-demand prices of us-east-1 (reference dynamodb-capacity.md §6); units per operation as above, writes once more per global index.[/]");
         foreach (var note in estimate.Unbounded)
             console.MarkupLine($"[yellow]![/] {Markup.Escape(note)}: not in the total; --max-cost refuses such a run.");
     }

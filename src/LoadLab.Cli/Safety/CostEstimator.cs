@@ -1,26 +1,24 @@
 using LoadLab.Capacity.Model;
 using LoadLab.Capacity.Model.Cost;
+using LoadLab.Cli.Planning;
 using LoadLab.Core.Plans;
 using LoadLab.Core.Scheduling;
-using LoadLab.DynamoDb.Data;
-using LoadLab.DynamoDb.Data.Sizing;
 
 namespace LoadLab.Cli.Safety;
 
 /// <summary>
-/// Prices a plan before it runs, with the on-demand prices of the capacity model's settings (reference
-/// dynamodb-capacity.md §6): what <c>loadlab plan</c> shows and <c>--max-cost</c> checks.
+/// Prices a plan before it runs: expected operations × units per operation (<see cref="OperationCosts"/>, from the
+/// sampled average item) × the on-demand prices of the capacity model's settings (reference dynamodb-capacity.md §6).
+/// What <c>loadlab plan</c> shows and <c>--max-cost</c> checks. Writes count once more per global index (each may
+/// project the item): a ceiling should not undercount.
 /// </summary>
 internal static class CostEstimator
 {
-    /// <summary>Items generated to measure a data set's average item size; item i depends on (seed, i) alone.</summary>
-    private const int SampleItems = 32;
-
     public static CostEstimate Estimate(RunPlan plan, CapacitySettings? prices = null, bool includeSeeding = true)
     {
         ArgumentNullException.ThrowIfNull(plan);
         prices ??= new CapacitySettings();
-        var sizes = plan.DataSets.ToDictionary(d => d.TableId, d => AverageItemBytes(d, plan.Table(d.TableId)));
+        var data = plan.DataSets.ToDictionary(d => d.TableId, d => DataSetEstimator.Estimate(d, plan.Table(d.TableId)));
         var lines = new List<CostLine>();
         var unbounded = new List<string>();
         if (includeSeeding)
@@ -28,7 +26,7 @@ internal static class CostEstimator
             foreach (var dataSet in plan.DataSets)
             {
                 var table = plan.Table(dataSet.TableId);
-                double write = dataSet.Items * UnitsPerOperation.SeedWrite(sizes[dataSet.TableId], table);
+                double write = dataSet.Items * data[dataSet.TableId].AverageWriteUnits * IndexWrites(table);
                 lines.Add(new CostLine($"seed {table.Name}", dataSet.Items, 0, write, CapacityCost.OnDemand(0, write, prices)));
             }
         }
@@ -37,18 +35,18 @@ internal static class CostEstimator
         {
             if (scenario.Phases.Any(p => !p.IsOpen))
                 unbounded.Add($"scenario {scenario.Name} has closed-model phases (as fast as the target allows): no planned operation count");
+            if (!data.TryGetValue(scenario.TableId, out var estimate))
+                continue; // the loader refuses a scenario without a data set
             var table = plan.Table(scenario.TableId);
-            double itemBytes = sizes.GetValueOrDefault(scenario.TableId, 1024);
-            long tableItems = plan.DataSets.FirstOrDefault(d => d.TableId == scenario.TableId)?.Items ?? 0;
             long operations = new ArrivalSchedule(scenario.Phases).ArrivalCount;
             double totalWeight = scenario.Mix.Sum(m => m.Weight);
             double read = 0, write = 0;
             foreach (var operation in scenario.Mix)
             {
-                var (r, w) = UnitsPerOperation.Of(operation, itemBytes, tableItems, table);
+                var units = OperationCosts.Of(operation, estimate, table);
                 double share = totalWeight > 0 ? operation.Weight / totalWeight : 0;
-                read += operations * share * r;
-                write += operations * share * w;
+                read += operations * share * units.ReadUnits;
+                write += operations * share * units.WriteUnits * IndexWrites(table);
             }
 
             lines.Add(new CostLine($"scenario {scenario.Name}", operations, read, write, CapacityCost.OnDemand(read, write, prices)));
@@ -57,13 +55,5 @@ internal static class CostEstimator
         return new CostEstimate(lines, unbounded);
     }
 
-    private static double AverageItemBytes(DataSetPlan dataSet, TablePlan table)
-    {
-        var model = DataModels.For(dataSet);
-        long count = Math.Min(SampleItems, Math.Max(1, dataSet.Items));
-        double total = 0;
-        for (long i = 0; i < count; i++)
-            total += ItemSize.Of(model.CreateItem(dataSet.Seed, i, table));
-        return total / count;
-    }
+    private static int IndexWrites(TablePlan table) => 1 + table.Indexes.Count(i => i.Kind == IndexKind.Global);
 }
