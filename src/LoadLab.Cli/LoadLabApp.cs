@@ -14,7 +14,7 @@ namespace LoadLab.Cli;
 /// </summary>
 public static class LoadLabApp
 {
-    internal static readonly IReadOnlyList<CommandSpec> Commands = [RunOptions.Spec, PlanCommand.Spec, LocalCommand.Spec, CompareCommand.Spec, ReportCommand.Spec, MergeCommand.Spec];
+    internal static readonly IReadOnlyList<CommandSpec> Commands = [RunOptions.Spec, PlanCommand.Spec, SeedCommand.Spec, TeardownCommand.Spec, LocalCommand.Spec, CompareCommand.Spec, ReportCommand.Spec, MergeCommand.Spec];
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken external = default)
     {
@@ -119,6 +119,8 @@ public static class LoadLabApp
             "report" => await ReportCommand.ExecuteAsync(parsed, console, stop).ConfigureAwait(false),
             "plan" => await PlanCommand.ExecuteAsync(parsed, console).ConfigureAwait(false),
             "merge" => await MergeCommand.ExecuteAsync(parsed, console, stop).ConfigureAwait(false),
+            "seed" => await SeedCommand.ExecuteAsync(parsed, console, stop).ConfigureAwait(false),
+            "teardown" => await TeardownCommand.ExecuteAsync(parsed, console, stop).ConfigureAwait(false),
             _ => ExitCodes.InvalidInput,
         };
     }

@@ -10,7 +10,7 @@ internal static class PlanCommand
 {
     public static readonly CommandSpec Spec = new(
         "plan",
-        "Validates a suite and shows the resolved plan: tables with their real names, data to seed, phases with the operations expected. Touches nothing.",
+        "Validates a suite and shows the resolved plan: tables with their real names, data to seed, phases with the operations expected, the planned on-demand cost. Touches nothing.",
         ["SUITE.yaml"],
         [
             new("env", "NAME", "local (default), dev, staging or prod: decides the table prefix"),
@@ -30,6 +30,8 @@ internal static class PlanCommand
             EnvironmentOverride = options.Environment,
         });
         PlanView.Write(console, plan);
+        // Shown for prod as for any environment: on prod nothing is seeded, so seeding is left out there.
+        CostView.Write(console, Safety.CostEstimator.Estimate(plan, includeSeeding: plan.Environment != Safety.ProdGuard.Environment));
         VariantPlanView.Write(console, plan);
         return Task.FromResult(ExitCodes.Ok);
     }

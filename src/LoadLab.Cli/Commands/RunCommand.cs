@@ -14,7 +14,8 @@ internal static class RunCommand
         bool interactive = !options.Plain && !System.Console.IsOutputRedirected && console.Profile.Capabilities.Interactive;
         var progress = new RunProgress(console, interactive, TimeSpan.FromSeconds(5));
         var reporter = new RunReporter(console, progress);
-        var suite = await new VariantRunner(new RunOrchestrator(reporter, TimeProvider.System), reporter).RunAsync(options, stop).ConfigureAwait(false);
+        var orchestrator = new RunOrchestrator(reporter, TimeProvider.System, Safety.SafetyServices.Default(console));
+        var suite = await new VariantRunner(orchestrator, reporter).RunAsync(options, stop).ConfigureAwait(false);
 
         foreach (var (variant, outcome) in suite.Runs)
         {

@@ -23,6 +23,12 @@ internal sealed record RunOptions
 
     public string Region { get; init; } = "us-east-1";
 
+    /// <summary>True when --region was given: it then wins over the environment's region.</summary>
+    public bool RegionGiven { get; init; }
+
+    /// <summary>--allow-prod, --yes, --max-cost, --show-account, --teardown (Safety/).</summary>
+    public Safety.SafetyOptions Safety { get; init; } = Cli.Safety.SafetyOptions.Default;
+
     /// <summary>Capacity simulator preset and overrides for local runs.</summary>
     public SimulatorOptions Simulator { get; init; } = SimulatorOptions.Default;
 
@@ -65,6 +71,11 @@ internal sealed record RunOptions
             new("trace-rate", "F", "share of operations traced besides the first each second, 0-1 (default 0.01)"),
             new("trace-slow-ms", "N", "always trace operations at least N ms slow (default 100)"),
             new("prices", "LIST", PriceOptions.Usage),
+            Cli.Safety.SafetyOptions.AllowProdOption,
+            Cli.Safety.SafetyOptions.MaxCostOption,
+            Cli.Safety.SafetyOptions.YesOption,
+            Cli.Safety.SafetyOptions.ShowAccountOption,
+            new("teardown", null, "delete the tables this run created once it ends (tables with keep: true stay)"),
             new("help", null, "show this help"),
         ]);
 
@@ -93,6 +104,9 @@ internal sealed record RunOptions
         var simulator = SimulatorSetup.ParseOptions(args.Value("preset"), args.Value("simulator"), errors);
         var shard = ShardOptions.Parse(args.Value("shard"), args.Value("start-at"), args.Value("run-group"), errors);
         var prices = PriceOptions.Parse(args.Value("prices"), errors);
+        var safety = Cli.Safety.SafetyOptions.Parse(args, errors);
+        if (safety.Teardown && shard is not null)
+            errors.Add("--teardown cannot be combined with --shard: one shard would delete tables the others still use; run loadlab teardown after the merge");
         if (errors.Count > 0)
             throw new UserFacingException(ExitCodes.InvalidInput, "loadlab run: " + string.Join("\n  ", errors));
         return new RunOptions
@@ -104,6 +118,8 @@ internal sealed record RunOptions
             DurationScale = scale,
             Seed = seed,
             Region = args.Value("region") ?? "us-east-1",
+            RegionGiven = args.Has("region"),
+            Safety = safety,
             Plain = args.Has("plain"),
             Simulator = simulator,
             Shard = shard,

@@ -1,5 +1,8 @@
 using Amazon.DynamoDBv2;
 using LoadLab.Cli.CommandLine;
+using LoadLab.Cli.Environments;
+using LoadLab.Cli.Lifecycle;
+using LoadLab.Cli.Safety;
 using LoadLab.Cli.Suites;
 using LoadLab.Core.Budgets;
 using LoadLab.Core.Engine;
@@ -19,7 +22,7 @@ namespace LoadLab.Cli.Running;
 /// The pipeline of one run: plan → target → tables → seeding → engine → RunResult → results.json.
 /// Every stage honours the stop token; whatever happened is written before returning.
 /// </summary>
-internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
+internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time, SafetyServices services)
 {
     public Task<RunOutcome> RunAsync(RunOptions options, CancellationToken stop) => RunAsync(options, LoadPlan(options), null, stop);
 
@@ -29,16 +32,24 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         if (options.Shard is { } shard)
             plan = ShardPlanner.Apply(plan, shard);
         Guard(plan, options);
+        // Environment settings (SSM) and the account check come before any target is started or touched.
+        var settings = await EnvironmentSetup.ResolveAsync(plan, options.RegionGiven ? options.Region : null, options.Endpoint, services, stop).ConfigureAwait(false);
+        options = options with { Region = settings.Region, Endpoint = settings.Endpoint };
+        string? account = await EnvironmentSetup.CheckAccountAsync(settings, options.Safety, services, stop).ConfigureAwait(false);
+        if (plan.Environment != "local")
+            reporter.Info(settings.Environment.Describe(options.Safety.ShowAccount));
         var tracingOptions = TracingSettings.Resolve(options, plan.Tracing, System.Environment.GetEnvironmentVariable);
         string outDirectory = reportDirectory ?? options.OutDirectory ?? Path.Combine("reports", plan.RunId);
         reporter.Info($"Run {plan.RunId}: suite '{plan.SuiteName}', environment {plan.Environment}, seed {plan.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
         await using var target = await TargetSession.OpenAsync(plan.Environment, options.Endpoint, options.Region, SimulatorSetup.Effective(plan.Simulator, options.Simulator), reporter.Info, stop).ConfigureAwait(false);
-        using var client = DynamoDbClientFactory.Create(target.Options);
+        using var client = DynamoDbClientFactory.Create(target.Options with { Profile = settings.Profile });
         await TargetSession.CheckReachableAsync(client, target.Options, stop).ConfigureAwait(false);
 
         var startedAt = time.GetUtcNow();
         var seeding = new List<SeedSummary>();
+        var lifecycle = new TableLifecycle(client, plan, reporter.Info);
+        IReadOnlyList<PreparedTable> tables = [];
         EngineResult? engineResult = null;
         // A budget with abortAfter stops the engine through its own token, so the run can tell it from Ctrl+C.
         using var monitor = BudgetMonitor.For(plan);
@@ -47,16 +58,16 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         var tracing = await TracingSession.StartAsync(tracingOptions, new TraceRunInfo(plan.RunId, plan.SuiteName, plan.Variant), time, reporter.Warn).ConfigureAwait(false);
         try
         {
-            foreach (var table in plan.Tables)
-            {
-                bool created = await EnsureTableAsync(client, table, stop).ConfigureAwait(false);
-                reporter.Info(created ? $"Created table {table.Name}" : $"Using existing table {table.Name}");
-            }
-
+            // On prod (--allow-prod) tables are only described, never created or seeded.
+            bool prod = ProdGuard.IsProd(plan);
+            tables = await lifecycle.PrepareAsync(create: !prod, stop).ConfigureAwait(false);
             await SimulatorSetup.ApplyAutoScalingAsync(plan, target, reporter, stop).ConfigureAwait(false);
-
-            foreach (var dataSet in plan.DataSets)
-                seeding.Add(await SeedAsync(client, plan, dataSet, options.Shard, stop).ConfigureAwait(false));
+            if (prod && plan.DataSets.Count > 0)
+                reporter.Info("prod: nothing is seeded; data: only tells the scenarios which keys the existing items have.");
+            if (!prod)
+                await lifecycle.ConfirmReseedAsync(tables, options.Safety.Yes, services.Confirmation, stop).ConfigureAwait(false);
+            foreach (var dataSet in prod ? [] : plan.DataSets)
+                seeding.Add(await DataSeeding.SeedAsync(client, plan, dataSet, options.Shard?.Keys, time, reporter.Info, stop).ConfigureAwait(false));
 
             var scenarios = plan.Scenarios.Select(s => CreateScenario(client, plan, s, target.Kind, options.Shard)).ToArray();
             if (tracing is not null)
@@ -87,6 +98,11 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         if (abort is not null)
             reporter.Warn(Formatting.Invariant($"Stopped the run at {abort.AtSeconds:0.#} s: budget {abort.Budget} was broken for {abort.BrokenForSeconds:0.#} s, longer than its abortAfter grace."));
         var result = Assemble(plan, target, startedAt, seeding, engineResult, stop.IsCancellationRequested, abort);
+        result = result with
+        {
+            Tables = await lifecycle.FinishAsync(tables, options.Safety.Teardown, reporter.Warn).ConfigureAwait(false),
+            Run = result.Run with { AccountId = options.Safety.ShowAccount ? account : null },
+        };
         if (options.Shard is { } shardOptions)
             result = result with { Run = result.Run with { Shard = ShardPlanner.Describe(plan, shardOptions) } };
         result = result with { Budgets = BudgetEvaluator.Evaluate(result, plan.Budgets, abort) };
@@ -131,42 +147,14 @@ internal sealed class RunOrchestrator(RunReporter reporter, TimeProvider time)
         });
     }
 
-    // The full guards (prefixes, accounts, --allow-prod read-only runs) come with the environments
-    // issue; until then a suite aimed at production is refused outright, whatever it contains.
+    // Prod (--allow-prod: reads only), table prefixes and --max-cost: refused before anything starts (Safety/).
     private void Guard(RunPlan plan, RunOptions options)
     {
-        if (plan.Environment == "prod")
-            throw new UserFacingException(ExitCodes.InvalidInput, "Refusing to run against prod: LoadLab does not load-test production. Use --env staging (tables stg_…) or --env local.");
-        if (plan.Environment != "local" && options.Endpoint is null && plan.DataSets.Count > 0)
-            reporter.Warn($"Environment {plan.Environment}: tables will be created and seeded in AWS region {options.Region} with the SDK's default credentials.");
-    }
-
-    private static async Task<bool> EnsureTableAsync(IAmazonDynamoDB client, TablePlan table, CancellationToken stop)
-    {
-        try
-        {
-            return await TableProvisioner.EnsureTableAsync(client, table, stop).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException e)
-        {
-            // An existing table whose keys differ from the suite's: nothing was changed.
-            throw new UserFacingException(ExitCodes.CannotRun, e.Message);
-        }
-    }
-
-    private async Task<SeedSummary> SeedAsync(IAmazonDynamoDB client, RunPlan plan, DataSetPlan dataSet, ShardOptions? shard, CancellationToken stop)
-    {
-        var table = plan.Table(dataSet.TableId);
-        var model = DataModels.For(dataSet);
-        var keys = shard?.Keys ?? Core.Keys.KeyShard.Whole;
-        long items = keys.SliceOf(dataSet.Items).Count;
-        string part = keys.Count == 1 ? "" : $" (shard {keys.Index}/{keys.Count}: items {keys.SliceOf(dataSet.Items)} of {dataSet.Items:N0})";
-        reporter.Info($"Seeding {items:N0} {dataSet.Model} items into {table.Name}{part}…");
-        var progress = new SeedProgress(table.Name, items, time, reporter.Info);
-        var result = await Seeder.SeedAsync(client, table, dataSet, model, new SeedOptions { Shard = keys, Progress = progress }, stop).ConfigureAwait(false);
-        double seconds = result.Elapsed.TotalSeconds;
-        reporter.Info(Formatting.Invariant($"Seeded {result.ItemsWritten:N0} items in {seconds:0.0}s ({result.ItemsWritten / Math.Max(seconds, 1e-9):N0} items/s, {result.UnprocessedRetries} unprocessed retries)"));
-        return new SeedSummary(table.Name, dataSet.Model, result.ItemsWritten, result.Batches, result.UnprocessedRetries, Math.Round(seconds, 3));
+        var cost = PlanGuards.CheckRun(plan, options.Safety);
+        if (options.Safety.MaxCostDollars is { } limit)
+            reporter.Info(Formatting.Invariant($"Planned on-demand cost ${cost.TotalDollars:0.####} (--max-cost ${limit:0.####})"));
+        if (plan.Environment != "local" && options.Endpoint is null && plan.DataSets.Count > 0 && !ProdGuard.IsProd(plan))
+            reporter.Warn($"Environment {plan.Environment}: tables will be created and seeded in AWS with the SDK's default credentials (or the environment's profile).");
     }
 
     private EngineScenario CreateScenario(IAmazonDynamoDB client, RunPlan plan, ScenarioPlan scenario, string targetKind, ShardOptions? shard)

@@ -28,8 +28,12 @@ internal static class SuiteBinder
             : SuiteValues.DefaultSeed;
         var runSeed = options.SeedOverride ?? seed ?? SuiteValues.DefaultSeed;
 
+        var suiteEnvironments = reader.Optional("environments") is { } envs
+            ? EnvironmentsBinder.Bind(envs, "environments", diagnostics)
+            : null;
+        var environmentPlan = EnvironmentSettingsFor(environment, suiteEnvironments, options);
         var tables = reader.Required("tables", "a mapping of table id to table") is { } t
-            ? TableBinder.BindAll(t, environment, diagnostics)
+            ? TableBinder.BindAll(t, environmentPlan.TablePrefix, diagnostics)
             : [];
         var data = reader.Optional("data") is { } d
             ? DataBinder.BindAll(d, runSeed, diagnostics)
@@ -59,6 +63,7 @@ internal static class SuiteBinder
             RunId = options.RunId,
             SuiteName = name,
             Environment = environment,
+            EnvironmentSettings = environmentPlan,
             Seed = runSeed,
             Tables = [.. tables.Select(table => Built(table.Plan))],
             DataSets = [.. data.Select(set => Built(set.Plan))],
@@ -70,6 +75,15 @@ internal static class SuiteBinder
             Simulator = Built(simulator),
         };
         return variants.Count == 0 ? plan : VariantExpander.Expand(plan, mapping, variants, options, diagnostics);
+    }
+
+    // The suite's own settings win value by value over the shared environments.yaml.
+    private static EnvironmentPlan EnvironmentSettingsFor(string environment, IReadOnlyDictionary<string, EnvironmentSettings>? suite, SuiteLoadOptions options)
+    {
+        var shared = options.Environments.GetValueOrDefault(environment);
+        var own = suite?.GetValueOrDefault(environment);
+        var merged = own?.Over(shared) ?? shared ?? new EnvironmentSettings();
+        return merged.ToPlan(environment);
     }
 
     // Binders leave a plan out only after reporting why, so a missing one here is a bug in a binder.

@@ -9,7 +9,7 @@ namespace LoadLab.Cli.Suites;
 /// </summary>
 public static class SuiteKeys
 {
-    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "seed", "tables", "data", "scenarios", "budgets", "tracing", "variants", "simulator"];
+    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "environments", "seed", "tables", "data", "scenarios", "budgets", "tracing", "variants", "simulator"];
 
     /// <summary>Keys of one entry of <c>variants:</c>; <c>capacity</c> alone is shorthand for a suite with one table.</summary>
     public static IReadOnlyList<string> Variant { get; } = ["name", "description", "capacity", "tables", "data"];
@@ -20,7 +20,10 @@ public static class SuiteKeys
     /// <summary>What a variant may change in a data set: its key templates only, so every variant seeds the same items.</summary>
     public static IReadOnlyList<string> VariantData { get; } = ["pk", "sk", "templates"];
 
-    public static IReadOnlyList<string> Table { get; } = ["name", "key", "capacity", "indexes", "warm"];
+    /// <summary>Keys of one environment under <c>environments:</c> (suite or environments.yaml).</summary>
+    public static IReadOnlyList<string> Environment { get; } = ["prefix", "profile", "region", "endpoint", "account"];
+
+    public static IReadOnlyList<string> Table { get; } = ["name", "key", "capacity", "indexes", "warm", "keep"];
 
     /// <summary>Keys of one secondary index under a table's <c>indexes:</c>.</summary>
     public static IReadOnlyList<string> Index { get; } = ["type", "pk", "sk", "projection", "capacity"];

@@ -14,4 +14,10 @@ public sealed record SuiteLoadOptions
 
     /// <summary>Replaces the suite's <c>environment</c>; one of <see cref="SuiteValues.Environments"/>.</summary>
     public string? EnvironmentOverride { get; init; }
+
+    /// <summary>
+    /// Environment settings shared by the suites of a folder (environments.yaml); the suite's own
+    /// <c>environments:</c> overrides them value by value. <see cref="SuiteLoader.Load"/> reads the file beside the suite when this is empty.
+    /// </summary>
+    public IReadOnlyDictionary<string, EnvironmentSettings> Environments { get; init; } = new Dictionary<string, EnvironmentSettings>();
 }

@@ -25,7 +25,9 @@ public static class SuiteLoader
         {
             throw new SuiteLoadException(path, [new SuiteError(path, 0, 0, $"suite file '{fullPath}' cannot be read: {ex.Message}")]);
         }
-        var plan = Parse(text, path, options);
+        if (options is not null && options.Environments.Count == 0)
+            options = options with { Environments = EnvironmentsFile.ForSuite(fullPath) };
+        var plan = Parse(text, path, options!);
         return plan with
         {
             SuitePath = fullPath,

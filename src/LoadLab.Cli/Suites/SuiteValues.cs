@@ -83,14 +83,7 @@ public static class SuiteValues
 
     /// <summary>
     /// Physical table names carry the environment's prefix so LoadLab can refuse to touch anything
-    /// outside its own environment (see DESIGN.md, "Environments and safety").
+    /// outside its own environment (see DESIGN.md, "Environments and safety"); environments.yaml may change it.
     /// </summary>
-    public static string TablePrefix(string environment) => environment switch
-    {
-        "local" => "local_",
-        "dev" => "dev_",
-        "staging" => "stg_",
-        "prod" => "prod_",
-        _ => throw new ArgumentOutOfRangeException(nameof(environment), environment, "Unknown environment."),
-    };
+    public static string TablePrefix(string environment) => Core.Plans.EnvironmentPlan.DefaultPrefix(environment);
 }

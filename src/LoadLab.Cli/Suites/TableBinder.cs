@@ -14,7 +14,8 @@ internal sealed record TableDraft(ScalarNode IdNode, TablePlan? Plan)
 /// <summary>Binds <c>tables:</c>, a mapping of table id to table.</summary>
 internal static class TableBinder
 {
-    public static IReadOnlyList<TableDraft> BindAll(Node node, string environment, SuiteDiagnostics diagnostics)
+    /// <param name="prefix">The environment's table prefix, e.g. <c>stg_</c>.</param>
+    public static IReadOnlyList<TableDraft> BindAll(Node node, string prefix, SuiteDiagnostics diagnostics)
     {
         var mapping = ScalarReader.Mapping(node, "tables", diagnostics);
         if (mapping is null)
@@ -22,7 +23,6 @@ internal static class TableBinder
         var reader = MappingReader.Open(mapping, "tables", diagnostics);
         if (reader.Entries.Count == 0)
             diagnostics.Add(mapping, "tables: define at least one table, e.g. 'items: { name: Items, key: { pk: S } }'");
-        var prefix = SuiteValues.TablePrefix(environment);
         return [.. reader.Entries.Select(e => Bind(e.Key, e.Value, prefix, diagnostics))];
     }
 
@@ -49,6 +49,7 @@ internal static class TableBinder
             ? IndexBinder.BindAll(indexesNode, keys, capacity, diagnostics)
             : [];
         var warm = reader.Optional("warm") is { } warmNode ? TableOptionsBinder.Warm(warmNode, diagnostics) : null;
+        bool keep = reader.Optional("keep") is { } keepNode && OptionReader.Bool(keepNode, $"{context}.keep", diagnostics) == true;
 
         if (diagnostics.Count > before || name is null || keys is null || capacity is null)
             return new TableDraft(idNode, null) { Indexes = indexes };
@@ -61,6 +62,7 @@ internal static class TableBinder
             Capacity = capacity,
             Indexes = indexes.Count == 0 ? [] : [.. indexes.Select(i => i.Plan!)],
             Warm = warm,
+            Keep = keep,
         };
         return new TableDraft(idNode, plan) { Indexes = indexes };
     }

@@ -18,6 +18,12 @@ public sealed record RunPlan
     /// <summary>local, dev, staging or prod.</summary>
     public string Environment { get; init; } = "local";
 
+    /// <summary>The environment's prefix, profile, region, endpoint and account as configured; null for a plan built in code (defaults apply).</summary>
+    public EnvironmentPlan? EnvironmentSettings { get; init; }
+
+    /// <summary>The environment settings in force: <see cref="EnvironmentSettings"/> or the defaults of <see cref="Environment"/>.</summary>
+    public EnvironmentPlan EffectiveEnvironment() => EnvironmentSettings ?? EnvironmentPlan.Default(Environment);
+
     /// <summary>Seed for data and key choice: the same seed gives the same items and the same operation sequence.</summary>
     public long Seed { get; init; } = 42;
 

@@ -20,6 +20,9 @@ public sealed record TablePlan
 
     /// <summary>Pre-warmed throughput asked for at creation, or null for DynamoDB's default.</summary>
     public WarmThroughputPlan? Warm { get; init; }
+
+    /// <summary><c>keep: true</c>: the table stays between runs; teardown leaves it and re-seeding it asks first.</summary>
+    public bool Keep { get; init; }
 }
 
 /// <summary>A key attribute: name and DynamoDB scalar type (S, N or B).</summary>

@@ -32,6 +32,9 @@ public sealed record RunResult
 
     /// <summary>What tracing did (segments kept, sent, dropped); null when tracing was off.</summary>
     public TracingSummary? Tracing { get; init; }
+
+    /// <summary>The run's tables as DynamoDB described them before and after the load; empty in files written before this field existed.</summary>
+    public IReadOnlyList<TableReport> Tables { get; init; } = [];
 }
 
 /// <summary>How a run was traced and whether the traces got out.</summary>
@@ -96,6 +99,9 @@ public sealed record RunInfo
 
     /// <summary>Set when this run is one shard of a sharded run (<c>--shard i/N</c>) or a merge of shards.</summary>
     public ShardInfo? Shard { get; init; }
+
+    /// <summary>The AWS account the credentials belong to; only with <c>--show-account</c>, otherwise null (and absent from results.json).</summary>
+    public string? AccountId { get; init; }
 }
 
 /// <summary>

@@ -16,7 +16,11 @@ public static class TableProvisioner
     /// </summary>
     /// <exception cref="InvalidOperationException">The table exists with another key schema or other indexes, or is being deleted.</exception>
     /// <exception cref="TimeoutException">The table did not become ACTIVE within <see cref="TableWaitOptions.Timeout"/>.</exception>
-    public static async Task<bool> EnsureTableAsync(IAmazonDynamoDB client, TablePlan table, TableWaitOptions wait, CancellationToken cancellationToken)
+    public static Task<bool> EnsureTableAsync(IAmazonDynamoDB client, TablePlan table, TableWaitOptions wait, CancellationToken cancellationToken) =>
+        EnsureTableAsync(client, table, tags: null, wait, cancellationToken);
+
+    /// <summary>As above; a table this call creates carries <paramref name="tags"/> (LoadLab's ownership marks, see <see cref="TableTags"/>).</summary>
+    public static async Task<bool> EnsureTableAsync(IAmazonDynamoDB client, TablePlan table, IReadOnlyDictionary<string, string>? tags, TableWaitOptions wait, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(table);
@@ -28,7 +32,10 @@ public static class TableProvisioner
         {
             try
             {
-                await client.CreateTableAsync(TableSchema.CreateRequest(table), cancellationToken).ConfigureAwait(false);
+                var request = TableSchema.CreateRequest(table);
+                if (tags is { Count: > 0 })
+                    request.Tags = TableTags.ToSdk(tags);
+                await client.CreateTableAsync(request, cancellationToken).ConfigureAwait(false);
                 created = true;
             }
             catch (ResourceInUseException)
@@ -46,11 +53,14 @@ public static class TableProvisioner
             TableSchema.EnsureSameIndexes(table, existing);
         }
 
-        await WaitUntilActiveAsync(client, table.Name, wait, cancellationToken).ConfigureAwait(false);
+        var active = await WaitUntilActiveAsync(client, table.Name, wait, cancellationToken).ConfigureAwait(false);
+        // Tagged again once ACTIVE: emulators may drop CreateTable's Tags, and TagResource with the same values changes nothing.
+        if (created && tags is { Count: > 0 })
+            await TableTags.TagAsync(client, active.TableArn, tags, cancellationToken).ConfigureAwait(false);
         return created;
     }
 
-    private static async Task WaitUntilActiveAsync(IAmazonDynamoDB client, string tableName, TableWaitOptions wait, CancellationToken cancellationToken)
+    private static async Task<TableDescription> WaitUntilActiveAsync(IAmazonDynamoDB client, string tableName, TableWaitOptions wait, CancellationToken cancellationToken)
     {
         var time = wait.TimeProvider;
         long start = time.GetTimestamp();
@@ -64,7 +74,7 @@ public static class TableProvisioner
                 status = description.TableStatus?.Value ?? status;
                 // On AWS a global index can still be CREATING after its table is ACTIVE; queries on it would fail.
                 if (description.TableStatus == TableStatus.ACTIVE && IndexesActive(description))
-                    return;
+                    return description;
                 if (description.TableStatus == TableStatus.DELETING)
                     throw new InvalidOperationException($"Table '{tableName}' is being deleted; run again once the deletion has finished.");
             }
@@ -78,7 +88,8 @@ public static class TableProvisioner
     private static bool IndexesActive(TableDescription description) =>
         (description.GlobalSecondaryIndexes ?? []).TrueForAll(index => index.IndexStatus is null || index.IndexStatus == IndexStatus.ACTIVE);
 
-    private static async Task<TableDescription?> DescribeOrNullAsync(IAmazonDynamoDB client, string tableName, CancellationToken cancellationToken)
+    /// <summary>The table's description, or null when it does not exist.</summary>
+    public static async Task<TableDescription?> DescribeOrNullAsync(IAmazonDynamoDB client, string tableName, CancellationToken cancellationToken)
     {
         try
         {

@@ -21,6 +21,7 @@ internal sealed partial class SuiteSchemaModel
                         "Secondary indexes by name (3 to 255 of letters, digits, '.', '_', '-'): global by default, at most 20 global and 5 local.")
                     .With("propertyNames", new JsonObject { ["pattern"] = "^[A-Za-z0-9._-]{3,255}$" }),
                 ["warm"] = Ref("warm"),
+                ["keep"] = Boolean("Keep the table between runs: teardown leaves it, and re-seeding it while it holds items asks for confirmation (--yes).", @default: false),
             },
             required: ["name", "key"]));
         DefineIndexes();

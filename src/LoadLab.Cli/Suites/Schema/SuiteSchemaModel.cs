@@ -38,6 +38,7 @@ internal sealed partial class SuiteSchemaModel
         DefineTracing();
         DefineVariants();
         DefineSimulator();
+        DefineEnvironments();
         var root = Root();
         CheckDescriptionsOfReferences();
         CheckEveryListIsUsed();
@@ -66,6 +67,7 @@ internal sealed partial class SuiteSchemaModel
             ["description"] = Text("Free text describing what the suite checks."),
             ["environment"] = Enum(SuiteValues.Environments).Default(SuiteValues.DefaultEnvironment)
                 .With("description", "Where the suite runs; decides the table name prefix (local_, dev_, stg_, prod_). The --env option overrides it."),
+            ["environments"] = EnvironmentsSection(),
             ["seed"] = new JsonObject { ["type"] = "integer", ["default"] = SuiteValues.DefaultSeed }
                 .With("description", "Seed for data and key choice: the same seed gives the same items and the same operation sequence. The --seed option overrides it."),
             ["tables"] = new JsonObject { ["type"] = "object", ["minProperties"] = 1 }

@@ -21,6 +21,7 @@ public sealed class SuiteSchemaTests : IDisposable
         { nameof(SuiteKeys.IndexKey), "/$defs/indexKeyAttribute/properties" },
         { nameof(SuiteKeys.IndexCapacity), "/$defs/indexCapacity/properties" },
         { nameof(SuiteKeys.Warm), "/$defs/warm/properties" },
+        { nameof(SuiteKeys.Environment), "/$defs/environmentSettings/properties" },
         { nameof(SuiteKeys.CustomModel), "/$defs/customModel/properties" },
         { nameof(SuiteKeys.ItemSize), "/$defs/itemSize/properties" },
         { nameof(SuiteKeys.DataSet), "/$defs/dataSet/properties" },

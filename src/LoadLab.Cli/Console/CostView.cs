@@ -1,0 +1,30 @@
+using System.Globalization;
+using LoadLab.Cli.Safety;
+using Spectre.Console;
+
+namespace LoadLab.Cli.Console;
+
+/// <summary>The planned on-demand cost for <c>loadlab plan</c>: what <c>--max-cost</c> compares against.</summary>
+internal static class CostView
+{
+    public static void Write(IAnsiConsole console, CostEstimate estimate)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("planned on-demand cost");
+        foreach (var c in new[] { "what", "items / operations", "read units", "write units", "USD" }) table.AddColumn(c);
+        foreach (var line in estimate.Lines)
+        {
+            table.AddRow(
+                Markup.Escape(line.What),
+                line.Operations.ToString("N0", CultureInfo.InvariantCulture),
+                line.ReadUnits.ToString("N0", CultureInfo.InvariantCulture),
+                line.WriteUnits.ToString("N0", CultureInfo.InvariantCulture),
+                line.Dollars.ToString("0.####", CultureInfo.InvariantCulture));
+        }
+
+        table.AddRow("total", "", "", "", "$" + estimate.TotalDollars.ToString("0.####", CultureInfo.InvariantCulture));
+        console.Write(table);
+        console.MarkupLine("[grey]On-demand prices of us-east-1 (reference dynamodb-capacity.md §6); units per operation as above, writes once more per global index.[/]");
+        foreach (var note in estimate.Unbounded)
+            console.MarkupLine($"[yellow]![/] {Markup.Escape(note)}: not in the total; --max-cost refuses such a run.");
+    }
+}
