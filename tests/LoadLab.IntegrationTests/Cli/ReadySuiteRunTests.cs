@@ -27,6 +27,7 @@ public sealed class ReadySuiteRunTests(LocalTargetFixture target, ITestOutputHel
     [InlineData("read-heavy.yaml")]
     [InlineData("write-heavy.yaml")]
     [InlineData("query-patterns.yaml")]
+    [InlineData("capacity-compare.yaml")]
     public async Task Ready_suite_runs_and_every_operation_of_its_mix_succeeds(string suite)
     {
         string path = RepositoryPaths.Scenario(suite);
@@ -40,7 +41,21 @@ public sealed class ReadySuiteRunTests(LocalTargetFixture target, ITestOutputHel
 
         clock.Stop();
         Assert.True(exit == 0, console.Output);
-        var result = ResultsJson.Read(Path.Combine(output, ResultsJson.FileName));
+        // A suite with variants writes one results.json per variant, each checked like a plain run.
+        List<(LoadLab.Core.Plans.RunPlan Plan, string Folder)> runs = plan.Variants.Count == 0
+            ? [(plan, output)]
+            : [.. plan.Variants.Select(v => (v.Plan, Path.Combine(output, v.Name)))];
+        foreach (var (expected, folder) in runs)
+            CheckEveryOperation(suite, expected, ResultsJson.Read(Path.Combine(folder, ResultsJson.FileName)));
+
+        var result = ResultsJson.Read(Path.Combine(runs[^1].Folder, ResultsJson.FileName));
+        var seeding = result.Seeding.Sum(s => s.Seconds);
+        log.WriteLine(System.FormattableString.Invariant(
+            $"{suite}: {clock.Elapsed.TotalSeconds:0.0} s in all, seeding {result.Seeding.Sum(s => s.Items):N0} items in {seeding:0.0} s, load {result.Run.DurationSeconds:0.0} s"));
+    }
+
+    private static void CheckEveryOperation(string suite, LoadLab.Core.Plans.RunPlan plan, LoadLab.Core.Results.RunResult result)
+    {
         Assert.False(result.Run.Interrupted);
         Assert.Equal(plan.DataSets.Sum(d => d.Items), result.Seeding.Sum(s => s.Items));
         foreach (var scenario in plan.Scenarios)
@@ -54,9 +69,5 @@ public sealed class ReadySuiteRunTests(LocalTargetFixture target, ITestOutputHel
                     $"{suite}: {scenario.Name}/{operation.Operation} had no ok result: {string.Join(", ", measured.Outcomes.Select(o => $"{o.Key} {o.Value}"))}");
             }
         }
-
-        var seeding = result.Seeding.Sum(s => s.Seconds);
-        log.WriteLine(System.FormattableString.Invariant(
-            $"{suite}: {clock.Elapsed.TotalSeconds:0.0} s in all, seeding {result.Seeding.Sum(s => s.Items):N0} items in {seeding:0.0} s, load {result.Run.DurationSeconds:0.0} s"));
     }
 }
