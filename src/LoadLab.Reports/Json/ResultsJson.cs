@@ -20,6 +20,8 @@ public static class ResultsJson
         WriteIndented = false,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // Set explicitly so the schema exporter (ResultsSchema) can read the same contract the writer uses.
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
     };
 
     /// <summary>Writes atomically: a temporary file renamed into place, so a crash never leaves half a file.</summary>
