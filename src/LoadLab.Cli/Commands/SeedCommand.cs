@@ -17,15 +17,7 @@ internal static class SeedCommand
         "seed",
         "Creates the suite's tables (tagged as LoadLab's) and seeds their data, without running load. Never on prod; idempotent.",
         ["SUITE.yaml"],
-        [
-            new("env", "NAME", "local (needs --endpoint), dev or staging"),
-            new("endpoint", "URL", "DynamoDB endpoint, e.g. the one loadlab local prints"),
-            new("region", "NAME", "AWS region (default: the environment's, else us-east-1)"),
-            new("seed", "N", "seed for the data (overrides the suite's)"),
-            SafetyOptions.YesOption,
-            SafetyOptions.ShowAccountOption,
-            new("help", null, "show this help"),
-        ]);
+        TableCommandSession.CommandOptions(new OptionSpec("seed", "N", "seed for the data (overrides the suite's)")));
 
     public static async Task<int> ExecuteAsync(ParsedArguments args, IAnsiConsole console, CancellationToken stop) =>
         await ExecuteAsync(args, console, SafetyServices.Default(console), stop).ConfigureAwait(false);

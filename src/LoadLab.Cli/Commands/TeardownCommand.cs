@@ -19,15 +19,7 @@ internal static class TeardownCommand
         "teardown",
         "Deletes the suite's tables that LoadLab created (loadlab:created-by tag); others are left alone. Never on prod.",
         ["SUITE.yaml"],
-        [
-            new("env", "NAME", "local (needs --endpoint), dev or staging"),
-            new("endpoint", "URL", "DynamoDB endpoint, e.g. the one loadlab local prints"),
-            new("region", "NAME", "AWS region (default: the environment's, else us-east-1)"),
-            new("include-kept", null, "also delete tables marked keep: true"),
-            SafetyOptions.YesOption,
-            SafetyOptions.ShowAccountOption,
-            new("help", null, "show this help"),
-        ]);
+        TableCommandSession.CommandOptions(new OptionSpec("include-kept", null, "also delete tables marked keep: true")));
 
     public static async Task<int> ExecuteAsync(ParsedArguments args, IAnsiConsole console, CancellationToken stop) =>
         await ExecuteAsync(args, console, SafetyServices.Default(console), stop).ConfigureAwait(false);

@@ -31,6 +31,18 @@ internal sealed class TableCommandSession : IAsyncDisposable
 
     public IAmazonDynamoDB Client { get; }
 
+    /// <summary>The options of seed and teardown: where they act, <paramref name="own"/>, then the safety options.</summary>
+    public static IReadOnlyList<OptionSpec> CommandOptions(params OptionSpec[] own) =>
+    [
+        new("env", "NAME", "local (needs --endpoint), dev or staging"),
+        new("endpoint", "URL", "DynamoDB endpoint, e.g. the one loadlab local prints"),
+        new("region", "NAME", "AWS region (default: the environment's, else us-east-1)"),
+        .. own,
+        SafetyOptions.YesOption,
+        SafetyOptions.ShowAccountOption,
+        new("help", null, "show this help"),
+    ];
+
     /// <param name="command">"seed" or "teardown".</param>
     /// <param name="action">"seed" or "tear down", for messages.</param>
     public static async Task<TableCommandSession> OpenAsync(RunOptions options, string command, string action, SafetyServices services, Action<string> info, TimeProvider time, CancellationToken stop)

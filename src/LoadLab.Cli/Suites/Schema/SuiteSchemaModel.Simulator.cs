@@ -8,7 +8,6 @@ namespace LoadLab.Cli.Suites.Schema;
 /// <summary>The capacity simulator's section and a provisioned table's auto scaling.</summary>
 internal sealed partial class SuiteSchemaModel
 {
-    private const string TargetText = "Target utilisation in percent (20 to 90).";
 
     private void DefineSimulator()
     {
@@ -25,21 +24,13 @@ internal sealed partial class SuiteSchemaModel
             "Capacity simulator settings (local runs)."));
         Define("autoScalingPolicy", Place(
             SuiteKeys.AutoScalingPolicy,
-            new()
-            {
-                ["target"] = Number(TargetText, minimum: 20, maximum: 90).Default(70),
-                ["min"] = Integer("Fewest units auto scaling may set.", minimum: 1),
-                ["max"] = Integer("Most units auto scaling may set (at least min).", minimum: 1),
-            },
+            PolicyFields(),
             "Target tracking for one dimension.",
             required: ["min", "max"]));
         Define("autoScaling", Place(
                 SuiteKeys.AutoScaling,
-                new()
+                new(PolicyFields())
                 {
-                    ["target"] = Number(TargetText, minimum: 20, maximum: 90).Default(70),
-                    ["min"] = Integer("Fewest units auto scaling may set.", minimum: 1),
-                    ["max"] = Integer("Most units auto scaling may set (at least min).", minimum: 1),
                     ["read"] = Ref("autoScalingPolicy", "Policy for the read units only."),
                     ["write"] = Ref("autoScalingPolicy", "Policy for the write units only."),
                 },
@@ -48,6 +39,14 @@ internal sealed partial class SuiteSchemaModel
                 new JsonObject { ["required"] = Strings(["min", "max"]), ["not"] = AnyRequired("read", "write") },
                 new JsonObject { ["anyOf"] = AnyRequired("read", "write")["anyOf"]!.DeepClone(), ["not"] = AnyRequired("target", "min", "max") })));
     }
+
+    /// <summary>target, min and max: one policy, whether for both dimensions or for one.</summary>
+    private static Dictionary<string, JsonObject> PolicyFields() => new()
+    {
+        ["target"] = Number("Target utilisation in percent (20 to 90).", minimum: 20, maximum: 90).Default(70),
+        ["min"] = Integer("Fewest units auto scaling may set.", minimum: 1),
+        ["max"] = Integer("Most units auto scaling may set (at least min).", minimum: 1),
+    };
 
     /// <summary>One entry per parameter of the model, typed from the parameter itself, with the documented preset's value as default.</summary>
     private static Dictionary<string, JsonObject> Overrides()
