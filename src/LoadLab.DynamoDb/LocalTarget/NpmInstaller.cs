@@ -34,14 +34,20 @@ public sealed class NpmInstaller
         return new NpmInstaller(File.Exists(besideNode) ? besideNode : null);
     }
 
-    /// <summary>True when node_modules holds a finished install of the current package-lock.json.</summary>
+    /// <summary>
+    /// True when node_modules holds a finished install of the current package-lock.json: LoadLab's own stamp, or, when
+    /// there is no stamp, an install by a plain <c>npm ci</c> (in CI, or by hand) whose hidden lockfile lists exactly the
+    /// locked packages. Reinstalling in that case would replace node_modules under any dynalite already running from it.
+    /// </summary>
     public static bool IsUpToDate(string toolDirectory)
     {
         ArgumentNullException.ThrowIfNull(toolDirectory);
+        if (!File.Exists(Path.Combine(toolDirectory, "node_modules", "dynalite", "package.json")))
+            return false;
         string stamp = StampPath(toolDirectory);
         return File.Exists(stamp)
-            && File.Exists(Path.Combine(toolDirectory, "node_modules", "dynalite", "package.json"))
-            && string.Equals(File.ReadAllText(stamp).Trim(), LockHash(toolDirectory), StringComparison.Ordinal);
+            ? string.Equals(File.ReadAllText(stamp).Trim(), LockHash(toolDirectory), StringComparison.Ordinal)
+            : NpmInstalledLock.Matches(toolDirectory);
     }
 
     /// <summary>Runs <c>npm ci</c> if needed; returns whether it ran.</summary>

@@ -97,6 +97,28 @@ public sealed class NpmInstallerTests : IDisposable
         Assert.Contains("Node.js 20+", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_install_by_a_plain_npm_ci_is_trusted_and_a_stale_one_is_not()
+    {
+        const string Lock = """{"lockfileVersion":3,"packages":{"":{"name":"x"},"node_modules/dynalite":{"version":"4.0.0"},"node_modules/once":{"version":"1.4.0"}}}""";
+        File.WriteAllText(Path.Combine(tool, "package-lock.json"), Lock);
+        Directory.CreateDirectory(Path.Combine(tool, "node_modules", "dynalite"));
+        File.WriteAllText(Path.Combine(tool, "node_modules", "dynalite", "package.json"), "{}");
+        // What npm ci leaves behind: its hidden lockfile with the same packages, and no LoadLab stamp.
+        string hidden = Path.Combine(tool, "node_modules", ".package-lock.json");
+        File.WriteAllText(hidden, """{"lockfileVersion":3,"packages":{"node_modules/dynalite":{"version":"4.0.0"},"node_modules/once":{"version":"1.4.0"}}}""");
+        var npm = FakeNpm();
+
+        Assert.True(NpmInstaller.IsUpToDate(tool));
+        Assert.False(await npm.EnsureInstalledAsync(tool, Timeout));
+        Assert.Equal(0, RunCount());
+
+        File.WriteAllText(hidden, """{"lockfileVersion":3,"packages":{"node_modules/dynalite":{"version":"3.2.2"},"node_modules/once":{"version":"1.4.0"}}}""");
+        Assert.False(NpmInstaller.IsUpToDate(tool));
+        Assert.True(await npm.EnsureInstalledAsync(tool, Timeout));
+        Assert.Equal(1, RunCount());
+    }
+
     /// <summary>An npm that "installs" dynalite's package.json and counts its runs.</summary>
     private NpmInstaller FakeNpm(int sleepSeconds = 0)
     {
