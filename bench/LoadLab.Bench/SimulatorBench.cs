@@ -33,52 +33,83 @@ internal static class SimulatorBench
         bool inline = Environment.GetEnvironmentVariable("LOADLAB_BENCH_INLINE") == "1";
         await using var proxy = await CapacityProxy.StartAsync(new CapacityProxyOptions { Upstream = local.Endpoint, InlineScheduling = inline }, model, CancellationToken.None);
         using var direct = DynamoDbClientFactory.Create(new DynamoDbTargetOptions { Endpoint = local.Endpoint, UseLocalCredentials = true });
-        using var simulated = DynamoDbClientFactory.Create(new DynamoDbTargetOptions { Endpoint = proxy.Endpoint, UseLocalCredentials = true });
+        // What `--env local` runs use: the simulator inside the client's process, no loopback hop to it.
+        using var inProcess = DynamoDbClientFactory.Create(new DynamoDbTargetOptions { Endpoint = proxy.Endpoint, UseLocalCredentials = true, InProcessHandler = proxy.CreateInProcessHandler() });
+        // What any other client of `loadlab local` gets: HTTP over loopback TCP to Kestrel.
+        using var loopback = DynamoDbClientFactory.Create(new DynamoDbTargetOptions { Endpoint = proxy.Endpoint, UseLocalCredentials = true });
         var table = new TablePlan { Id = "items", Name = "local_SimulatorBench", PartitionKey = new KeyAttribute("pk", "S") };
         var dataModel = DataModels.Get("customer");
         // Created and seeded through the simulator, so it knows the table and every item's size.
-        await TableProvisioner.EnsureTableAsync(simulated, table, CancellationToken.None);
-        await Seeder.SeedAsync(simulated, table, new DataSetPlan { TableId = "items", Model = "customer", Items = Items, Seed = 42 }, dataModel, new SeedOptions(), CancellationToken.None);
+        await TableProvisioner.EnsureTableAsync(loopback, table, CancellationToken.None);
+        await Seeder.SeedAsync(loopback, table, new DataSetPlan { TableId = "items", Model = "customer", Items = Items, Seed = 42 }, dataModel, new SeedOptions(), CancellationToken.None);
 
+        var paths = new[]
+        {
+            new BenchPath("direct to dynalite", direct),
+            new BenchPath("simulator, in process (LoadLab's runs)", inProcess),
+            new BenchPath("simulator, loopback TCP (other clients)", loopback),
+        };
         Task<LoopRound> Loop(IAmazonDynamoDB client, int n, TimeSpan d) => WorkloadLoop.RunAsync(client, table, dataModel, Items, n, d);
         // Warm-up, twice each and interleaved: the first seconds of each path (JIT, tiering, dynalite's own JIT) are much slower.
         for (int i = 0; i < 2; i++)
         {
-            await Loop(direct, workers, TimeSpan.FromSeconds(5));
-            await Loop(simulated, workers, TimeSpan.FromSeconds(5));
+            foreach (var path in paths)
+                await Loop(path.Client, workers, TimeSpan.FromSeconds(4));
         }
-        var throughput = (Direct: new List<LoopRound>(), Simulated: new List<LoopRound>());
-        var latency = (Direct: new List<LoopRound>(), Simulated: new List<LoopRound>());
+
+        // LOADLAB_BENCH_PROFILE_SECONDS=N [LOADLAB_BENCH_PROFILE_PATH=index]: after the warm-ups, only one path for N seconds, for a profiler.
+        if (int.TryParse(Environment.GetEnvironmentVariable("LOADLAB_BENCH_PROFILE_SECONDS"), CultureInfo.InvariantCulture, out int profileSeconds))
+        {
+            int index = int.TryParse(Environment.GetEnvironmentVariable("LOADLAB_BENCH_PROFILE_PATH"), CultureInfo.InvariantCulture, out int i) ? i : 1;
+            var profiled = await Loop(paths[index].Client, workers, TimeSpan.FromSeconds(profileSeconds));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"profile round, {paths[index].Name}: {profiled.OpsPerSecond:N0} ops/s, {profiled.CpuUsPerOp:0} µs CPU per op"));
+            return 0;
+        }
+
         for (int round = 0; round < Rounds; round++)
         {
-            // Alternate which path goes first, so neither always follows the other's warm caches or GC debt.
-            var order = round % 2 == 0 ? new[] { false, true } : [true, false];
-            foreach (bool viaSimulator in order)
+            // Rotate which path goes first, so none always follows another's warm caches or GC debt.
+            for (int k = 0; k < paths.Length; k++)
             {
-                var client = viaSimulator ? simulated : direct;
-                (viaSimulator ? throughput.Simulated : throughput.Direct).Add(await Loop(client, workers, duration));
-                (viaSimulator ? latency.Simulated : latency.Direct).Add(await Loop(client, 1, duration / 2));
+                var path = paths[(round + k) % paths.Length];
+                path.Throughput.Add(await Loop(path.Client, workers, duration));
+                path.Latency.Add(await Loop(path.Client, 1, duration / 2));
             }
         }
 
         var throttled = model.Snapshot().Resources.Sum(r => r.ThrottledRequests);
-        double Median(List<LoopRound> rounds, Func<LoopRound, double> value) => rounds.Select(value).Order().ElementAt(rounds.Count / 2);
-        static string Each(List<LoopRound> rounds, Func<LoopRound, double> value, string format) =>
-            string.Join(" / ", rounds.Select(r => value(r).ToString(format, CultureInfo.InvariantCulture)));
-        double directOps = Median(throughput.Direct, r => r.OpsPerSecond);
-        double simulatedOps = Median(throughput.Simulated, r => r.OpsPerSecond);
-        double directP50 = Median(latency.Direct, r => r.P50Ms);
-        double simulatedP50 = Median(latency.Simulated, r => r.P50Ms);
-        Console.WriteLine("| path | ops/s, " + workers.ToString(CultureInfo.InvariantCulture) + " workers (rounds) | p50 ms, " + workers.ToString(CultureInfo.InvariantCulture) + " workers | CPU µs per op (LoadLab process) | p50 ms, 1 worker (rounds) | p99 ms, 1 worker |");
+        string w = workers.ToString(CultureInfo.InvariantCulture);
+        Console.WriteLine($"| path | ops/s, {w} workers (rounds) | p50 ms, {w} workers | CPU µs per op (LoadLab process) | p50 ms, 1 worker (rounds) | p99 ms, 1 worker |");
         Console.WriteLine("|---|---|---|---|---|---|");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| direct to dynalite | {Each(throughput.Direct, r => r.OpsPerSecond, "N0")} | {Median(throughput.Direct, r => r.P50Ms):0.00} | {Median(throughput.Direct, r => r.CpuUsPerOp):0} | {Each(latency.Direct, r => r.P50Ms, "0.000")} | {Median(latency.Direct, r => r.P99Ms):0.00} |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| through the simulator | {Each(throughput.Simulated, r => r.OpsPerSecond, "N0")} | {Median(throughput.Simulated, r => r.P50Ms):0.00} | {Median(throughput.Simulated, r => r.CpuUsPerOp):0} | {Each(latency.Simulated, r => r.P50Ms, "0.000")} | {Median(latency.Simulated, r => r.P99Ms):0.00} |"));
+        foreach (var path in paths)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {path.Name} | {Each(path.Throughput, r => r.OpsPerSecond, "N0")} | {Median(path.Throughput, r => r.P50Ms):0.00} | {Median(path.Throughput, r => r.CpuUsPerOp):0} | {Each(path.Latency, r => r.P50Ms, "0.000")} | {Median(path.Latency, r => r.P99Ms):0.00} |"));
+        }
+
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Throughput simulator / direct = **{simulatedOps / directOps:0.000}** (medians; target >= 0.85). Added p50 latency, 1 worker = **{simulatedP50 - directP50:0.000} ms** (target <= 0.2 ms). Simulator CPU per request ≈ {Median(throughput.Simulated, r => r.CpuUsPerOp) - Median(throughput.Direct, r => r.CpuUsPerOp):0} µs. Throttled requests: {throttled}. Kestrel inline scheduling: {(inline ? "on" : "off")}. Load average: {LoadAverage()}."));
+        var baseline = paths[0];
+        foreach (var path in paths.Skip(1))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{path.Name}: throughput / direct = **{Median(path.Throughput, r => r.OpsPerSecond) / Median(baseline.Throughput, r => r.OpsPerSecond):0.000}** (medians; target >= 0.85); added p50 latency, 1 worker = **{Median(path.Latency, r => r.P50Ms) - Median(baseline.Latency, r => r.P50Ms):0.000} ms** (target <= 0.2 ms); simulator CPU per request ≈ {Median(path.Throughput, r => r.CpuUsPerOp) - Median(baseline.Throughput, r => r.CpuUsPerOp):0} µs."));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throttled requests: {throttled}. Kestrel inline scheduling: {(inline ? "on" : "off")}. Load average: {LoadAverage()}."));
         return 0;
+    }
+
+    private static double Median(List<LoopRound> rounds, Func<LoopRound, double> value) => rounds.Select(value).Order().ElementAt(rounds.Count / 2);
+
+    private static string Each(List<LoopRound> rounds, Func<LoopRound, double> value, string format) =>
+        string.Join(" / ", rounds.Select(r => value(r).ToString(format, CultureInfo.InvariantCulture)));
+
+    /// <summary>One way to reach dynalite, and what its rounds measured.</summary>
+    private sealed record BenchPath(string Name, IAmazonDynamoDB Client)
+    {
+        public List<LoopRound> Throughput { get; } = [];
+
+        public List<LoopRound> Latency { get; } = [];
     }
 
     private static string LoadAverage()

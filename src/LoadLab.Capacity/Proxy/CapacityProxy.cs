@@ -28,11 +28,13 @@ public sealed class CapacityProxy : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ProxyServices services;
+    private readonly ProxyDispatcher dispatcher;
 
-    private CapacityProxy(WebApplication app, ProxyServices services, Uri endpoint)
+    private CapacityProxy(WebApplication app, ProxyServices services, ProxyDispatcher dispatcher, Uri endpoint)
     {
         this.app = app;
         this.services = services;
+        this.dispatcher = dispatcher;
         Endpoint = endpoint;
     }
 
@@ -40,6 +42,13 @@ public sealed class CapacityProxy : IAsyncDisposable
     public Uri Endpoint { get; }
 
     public ICapacityModel Model => services.Model;
+
+    /// <summary>
+    /// The same simulator for an SDK client in this process, without the loopback hop: give it to the
+    /// client's HTTP client (the client still names <see cref="Endpoint"/> as its service URL). Admin calls
+    /// stay on <see cref="Endpoint"/>. The handler stops answering when the proxy is disposed.
+    /// </summary>
+    public HttpMessageHandler CreateInProcessHandler() => new InProcess.InProcessSimulatorHandler(dispatcher, Endpoint);
 
     /// <summary>Calls, attempts and throttled attempts seen so far (also in <c>GET /_loadlab/metrics</c>).</summary>
     public ProxyRequestStatistics RequestStatistics => services.Statistics.Snapshot();
@@ -76,7 +85,7 @@ public sealed class CapacityProxy : IAsyncDisposable
 
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var bound = new Uri(address);
-        return new CapacityProxy(app, services, new Uri($"http://127.0.0.1:{bound.Port}/"));
+        return new CapacityProxy(app, services, dispatcher, new Uri($"http://127.0.0.1:{bound.Port}/"));
     }
 
     public async ValueTask DisposeAsync()

@@ -57,8 +57,10 @@ internal sealed class TargetSession : IAsyncDisposable
             var model = new CapacityModel(settings, TimeProvider.System);
             var proxy = await CapacityProxy.StartAsync(
                 new CapacityProxyOptions { Upstream = started.Endpoint, Port = simulatorPort, Region = settings.Region, AccountId = settings.AccountId }, model, cancellationToken).ConfigureAwait(false);
-            log($"Capacity simulator (preset {settings.Preset}) listening at {proxy.Endpoint}, in front of dynalite");
-            return new TargetSession(new DynamoDbTargetOptions { Endpoint = proxy.Endpoint, Region = region, UseLocalCredentials = true }, "local", started, proxy);
+            log($"Capacity simulator (preset {settings.Preset}) in front of dynalite: in process for this run's client, listening at {proxy.Endpoint} for others");
+            // LoadLab's own client skips the loopback hop to the simulator (same rules and answers, less CPU per request).
+            var options = new DynamoDbTargetOptions { Endpoint = proxy.Endpoint, Region = region, UseLocalCredentials = true, InProcessHandler = proxy.CreateInProcessHandler() };
+            return new TargetSession(options, "local", started, proxy);
         }
         catch
         {

@@ -32,6 +32,7 @@ public static class DynamoDbClientFactory
         ArgumentNullException.ThrowIfNull(options);
         ApplySdkDefaults();
         var config = CreateConfig(options);
+        httpClientFactory ??= options.InProcessHandler is { } handler ? new InProcessHttpClientFactory(handler) : null;
         if (httpClientFactory is not null)
             config.HttpClientFactory = httpClientFactory;
         AWSCredentials? credentials = options.UseLocalCredentials

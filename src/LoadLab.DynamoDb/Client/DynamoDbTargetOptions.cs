@@ -29,4 +29,10 @@ public sealed record DynamoDbTargetOptions
 
     /// <summary>Time one HTTP attempt may take before it counts as a timeout.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A handler in this process that answers instead of the network (the embedded capacity simulator);
+    /// <see cref="Endpoint"/> still names the target for signing and reports. Null sends requests over HTTP.
+    /// </summary>
+    public HttpMessageHandler? InProcessHandler { get; init; }
 }

@@ -13,10 +13,12 @@ public sealed class BatchAdmissionTests(LocalTargetFixture fixture)
             ? new ThrottleCause("Table" + c.Dimension + "KeyRangeThroughputExceeded", ThrottleLimit.KeyRange, CapacityBillingMode.Provisioned, c.Table, null)
             : null;
 
-    [Fact]
-    public async Task BatchWriteItem_returns_the_refused_items_as_UnprocessedItems_and_writes_the_rest()
+    [Theory]
+    [InlineData(ProxyTransport.Loopback)]
+    [InlineData(ProxyTransport.InProcess)]
+    public async Task BatchWriteItem_returns_the_refused_items_as_UnprocessedItems_and_writes_the_rest(ProxyTransport transport)
     {
-        await using var bed = await ProxyTestBed.StartAsync(fixture);
+        await using var bed = await ProxyTestBed.StartAsync(fixture, transport: transport);
         string table = await bed.CreateTableAsync();
         bed.Model.Refuse = RefusePartitionB;
 
@@ -38,10 +40,12 @@ public sealed class BatchAdmissionTests(LocalTargetFixture fixture)
         Assert.Equal(1, bed.Proxy.RequestStatistics.PartiallyThrottledAttempts);
     }
 
-    [Fact]
-    public async Task BatchGetItem_returns_the_refused_keys_as_UnprocessedKeys()
+    [Theory]
+    [InlineData(ProxyTransport.Loopback)]
+    [InlineData(ProxyTransport.InProcess)]
+    public async Task BatchGetItem_returns_the_refused_keys_as_UnprocessedKeys(ProxyTransport transport)
     {
-        await using var bed = await ProxyTestBed.StartAsync(fixture);
+        await using var bed = await ProxyTestBed.StartAsync(fixture, transport: transport);
         string table = await bed.CreateTableAsync();
         foreach (string pk in new[] { "a", "b" })
             await bed.Client.PutItemAsync(new PutItemRequest { TableName = table, Item = ProxyTestBed.Item(pk, "1") });
@@ -58,10 +62,12 @@ public sealed class BatchAdmissionTests(LocalTargetFixture fixture)
         Assert.True(left.ConsistentRead);
     }
 
-    [Fact]
-    public async Task A_batch_with_every_item_refused_is_the_throttling_exception()
+    [Theory]
+    [InlineData(ProxyTransport.Loopback)]
+    [InlineData(ProxyTransport.InProcess)]
+    public async Task A_batch_with_every_item_refused_is_the_throttling_exception(ProxyTransport transport)
     {
-        await using var bed = await ProxyTestBed.StartAsync(fixture);
+        await using var bed = await ProxyTestBed.StartAsync(fixture, transport: transport);
         string table = await bed.CreateTableAsync();
         bed.Model.Refuse = RefusePartitionB;
 

@@ -12,10 +12,12 @@ public sealed class ConsumedCapacityTests(LocalTargetFixture fixture)
     // pk "a" (2+1) + sk "1" (2+1) + payload (7+2500) + status "new" (6+3) = 2,522 bytes → 3 write units; the GSI (ALL) the same.
     private const int Payload = 2500;
 
-    [Fact]
-    public async Task PutItem_with_INDEXES_reports_the_table_and_GSI_units_the_model_was_settled_with()
+    [Theory]
+    [InlineData(ProxyTransport.Loopback)]
+    [InlineData(ProxyTransport.InProcess)]
+    public async Task PutItem_with_INDEXES_reports_the_table_and_GSI_units_the_model_was_settled_with(ProxyTransport transport)
     {
-        await using var bed = await ProxyTestBed.StartAsync(fixture);
+        await using var bed = await ProxyTestBed.StartAsync(fixture, transport: transport);
         string table = await bed.CreateTableAsync(withIndex: true);
 
         var put = await bed.Client.PutItemAsync(new PutItemRequest
@@ -37,10 +39,12 @@ public sealed class ConsumedCapacityTests(LocalTargetFixture fixture)
         Assert.All(settled, c => Assert.Equal(CapacityDimension.Write, c.Dimension));
     }
 
-    [Fact]
-    public async Task GetItem_and_Query_with_TOTAL_report_the_settled_read_units_and_NONE_reports_nothing()
+    [Theory]
+    [InlineData(ProxyTransport.Loopback)]
+    [InlineData(ProxyTransport.InProcess)]
+    public async Task GetItem_and_Query_with_TOTAL_report_the_settled_read_units_and_NONE_reports_nothing(ProxyTransport transport)
     {
-        await using var bed = await ProxyTestBed.StartAsync(fixture);
+        await using var bed = await ProxyTestBed.StartAsync(fixture, transport: transport);
         string table = await bed.CreateTableAsync();
         await bed.Client.PutItemAsync(new PutItemRequest { TableName = table, Item = ProxyTestBed.Item("a", "1", 6000) });
         await bed.Client.PutItemAsync(new PutItemRequest { TableName = table, Item = ProxyTestBed.Item("a", "2", 6000) });
@@ -72,10 +76,12 @@ public sealed class ConsumedCapacityTests(LocalTargetFixture fixture)
         Assert.Null(none.ConsumedCapacity);
     }
 
-    [Fact]
-    public async Task A_failed_condition_is_charged_and_the_error_reaches_the_client()
+    [Theory]
+    [InlineData(ProxyTransport.Loopback)]
+    [InlineData(ProxyTransport.InProcess)]
+    public async Task A_failed_condition_is_charged_and_the_error_reaches_the_client(ProxyTransport transport)
     {
-        await using var bed = await ProxyTestBed.StartAsync(fixture);
+        await using var bed = await ProxyTestBed.StartAsync(fixture, transport: transport);
         string table = await bed.CreateTableAsync();
         await bed.Client.PutItemAsync(new PutItemRequest { TableName = table, Item = ProxyTestBed.Item("a", "1", 3000) });
         bed.Model.ClearSettled();

@@ -7,16 +7,26 @@ using LoadLab.IntegrationTests.Fixtures;
 
 namespace LoadLab.IntegrationTests.Capacity;
 
+/// <summary>How the test bed's SDK client reaches the simulator.</summary>
+public enum ProxyTransport
+{
+    /// <summary>HTTP over loopback TCP to Kestrel, as any client of <c>loadlab local</c>.</summary>
+    Loopback,
+
+    /// <summary>The in-process handler, as LoadLab's own runs against the local target.</summary>
+    InProcess,
+}
+
 /// <summary>
 /// The capacity proxy in front of the shared dynalite, with a scripted model and a real AWS SDK client
-/// pointed at the proxy. Tables get fresh names and are deleted on dispose.
+/// pointed at the proxy (over loopback or in process). Tables get fresh names and are deleted on dispose.
 /// </summary>
 internal sealed class ProxyTestBed : IAsyncDisposable
 {
     private readonly List<string> tables = [];
     private readonly bool initializeCollections;
 
-    private ProxyTestBed(CapacityProxy proxy, ScriptedModel model)
+    private ProxyTestBed(CapacityProxy proxy, ScriptedModel model, ProxyTransport transport)
     {
         Proxy = proxy;
         Model = model;
@@ -24,9 +34,10 @@ internal sealed class ProxyTestBed : IAsyncDisposable
         // switch: restored on dispose so other tests see the SDK's default.
         initializeCollections = AWSConfigs.InitializeCollections;
         AWSConfigs.InitializeCollections = true;
-        Client = new AmazonDynamoDBClient(
-            new BasicAWSCredentials("local", "local"),
-            new AmazonDynamoDBConfig { ServiceURL = proxy.Endpoint.ToString(), AuthenticationRegion = "us-east-1", MaxErrorRetry = 2 });
+        var config = new AmazonDynamoDBConfig { ServiceURL = proxy.Endpoint.ToString(), AuthenticationRegion = "us-east-1", MaxErrorRetry = 2 };
+        if (transport == ProxyTransport.InProcess)
+            config.HttpClientFactory = new HandlerFactory(proxy.CreateInProcessHandler());
+        Client = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), config);
     }
 
     public CapacityProxy Proxy { get; }
@@ -35,14 +46,15 @@ internal sealed class ProxyTestBed : IAsyncDisposable
 
     public AmazonDynamoDBClient Client { get; }
 
-    public static async Task<ProxyTestBed> StartAsync(LocalTargetFixture fixture, ScriptedModel? model = null, ThrottleEmissionOptions? emission = null)
+    public static async Task<ProxyTestBed> StartAsync(
+        LocalTargetFixture fixture, ScriptedModel? model = null, ThrottleEmissionOptions? emission = null, ProxyTransport transport = ProxyTransport.Loopback)
     {
         model ??= new ScriptedModel();
         var proxy = await CapacityProxy.StartAsync(
             new CapacityProxyOptions { Upstream = fixture.Endpoint, Emission = emission ?? new ThrottleEmissionOptions() },
             model,
             CancellationToken.None);
-        return new ProxyTestBed(proxy, model);
+        return new ProxyTestBed(proxy, model, transport);
     }
 
     /// <summary>Creates a table (pk S, sk S; a GSI byStatus when asked) through the proxy.</summary>
@@ -130,5 +142,15 @@ internal sealed class ProxyTestBed : IAsyncDisposable
         Client.Dispose();
         await Proxy.DisposeAsync();
         AWSConfigs.InitializeCollections = initializeCollections;
+    }
+
+    /// <summary>The SDK's HTTP clients over the simulator's in-process handler (kept for the bed's lifetime).</summary>
+    private sealed class HandlerFactory(HttpMessageHandler handler) : HttpClientFactory
+    {
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
+
+        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+
+        public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
     }
 }

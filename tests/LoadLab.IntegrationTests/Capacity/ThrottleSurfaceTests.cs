@@ -8,10 +8,12 @@ namespace LoadLab.IntegrationTests.Capacity;
 [Collection("local-target")]
 public sealed class ThrottleSurfaceTests(LocalTargetFixture fixture)
 {
-    [Fact]
-    public async Task A_refused_PutItem_is_ProvisionedThroughputExceededException_with_reasons_after_three_attempts_and_is_never_written()
+    [Theory]
+    [InlineData(ProxyTransport.Loopback)]
+    [InlineData(ProxyTransport.InProcess)]
+    public async Task A_refused_PutItem_is_ProvisionedThroughputExceededException_with_reasons_after_three_attempts_and_is_never_written(ProxyTransport transport)
     {
-        await using var bed = await ProxyTestBed.StartAsync(fixture);
+        await using var bed = await ProxyTestBed.StartAsync(fixture, transport: transport);
         string table = await bed.CreateTableAsync();
         bed.Model.Refuse = ScriptedModel.RefuseWrites(ThrottleLimit.Provisioned, CapacityBillingMode.Provisioned, "ProvisionedThroughputExceeded");
 
@@ -30,10 +32,12 @@ public sealed class ThrottleSurfaceTests(LocalTargetFixture fixture)
         Assert.False(get.IsItemSet);
     }
 
-    [Fact]
-    public async Task An_on_demand_key_range_throttle_is_ThrottlingException_with_reasons()
+    [Theory]
+    [InlineData(ProxyTransport.Loopback)]
+    [InlineData(ProxyTransport.InProcess)]
+    public async Task An_on_demand_key_range_throttle_is_ThrottlingException_with_reasons(ProxyTransport transport)
     {
-        await using var bed = await ProxyTestBed.StartAsync(fixture);
+        await using var bed = await ProxyTestBed.StartAsync(fixture, transport: transport);
         string table = await bed.CreateTableAsync(onDemand: true);
         bed.Model.Refuse = ScriptedModel.RefuseWrites(ThrottleLimit.KeyRange, CapacityBillingMode.OnDemand, "KeyRangeThroughputExceeded");
 
@@ -46,10 +50,12 @@ public sealed class ThrottleSurfaceTests(LocalTargetFixture fixture)
         Assert.Equal(3, bed.Proxy.RequestStatistics.ThrottledAttempts);
     }
 
-    [Fact]
-    public async Task An_account_limit_is_RequestLimitExceededException_with_reasons()
+    [Theory]
+    [InlineData(ProxyTransport.Loopback)]
+    [InlineData(ProxyTransport.InProcess)]
+    public async Task An_account_limit_is_RequestLimitExceededException_with_reasons(ProxyTransport transport)
     {
-        await using var bed = await ProxyTestBed.StartAsync(fixture);
+        await using var bed = await ProxyTestBed.StartAsync(fixture, transport: transport);
         string table = await bed.CreateTableAsync(onDemand: true);
         bed.Model.Refuse = ScriptedModel.RefuseWrites(ThrottleLimit.AccountLimit, CapacityBillingMode.OnDemand, "AccountLimitExceeded");
 

@@ -1,13 +1,12 @@
 using System.Text.Json;
 using LoadLab.Capacity.Proxy.Wire;
-using Microsoft.AspNetCore.Http;
 
 namespace LoadLab.Capacity.Proxy.Hosting;
 
 /// <summary>One DynamoDB API request being handled: its parsed body and the ways to reach the emulator.</summary>
-internal sealed class OperationContext(HttpContext http, ProxyServices services, DynamoOperation operation, string operationName, ReadOnlyMemory<byte> body, JsonElement root)
+internal sealed class OperationContext(ProxyExchange exchange, ProxyServices services, DynamoOperation operation, string operationName, ReadOnlyMemory<byte> body, JsonElement root)
 {
-    public HttpContext Http { get; } = http;
+    public ProxyExchange Exchange { get; } = exchange;
 
     public ProxyServices Services { get; } = services;
 
@@ -28,10 +27,10 @@ internal sealed class OperationContext(HttpContext http, ProxyServices services,
     public Task<UpstreamResponse> ForwardAsync(ReadOnlyMemory<byte>? editedBody = null)
     {
         Forwarded = true;
-        return Services.Upstream.ForwardAsync(Http.Request.Headers, editedBody ?? Body, Stopping);
+        return Services.Upstream.ForwardAsync(Exchange.Headers, editedBody ?? Body, Stopping);
     }
 
     /// <summary>A cost-free call the proxy makes for itself (never admitted, never charged).</summary>
     public Task<UpstreamResponse> SideCallAsync(string operation, ReadOnlyMemory<byte> body) =>
-        Services.Upstream.SideCallAsync(operation, body, Http.Request.Headers, Stopping);
+        Services.Upstream.SideCallAsync(operation, body, Exchange.Headers, Stopping);
 }

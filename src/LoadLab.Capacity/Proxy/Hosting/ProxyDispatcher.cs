@@ -19,19 +19,19 @@ internal sealed class ProxyDispatcher(ProxyServices services)
 
     private readonly AdminEndpoints admin = new(services);
 
-    public async Task HandleAsync(HttpContext http)
-    {
-        var request = http.Request;
-        if (request.Path.StartsWithSegments(AdminEndpoints.Root, StringComparison.Ordinal))
-        {
-            await admin.HandleAsync(http);
-            return;
-        }
+    /// <summary>Kestrel's request delegate: LoadLab's admin paths, else the DynamoDB API.</summary>
+    public Task HandleAsync(HttpContext http) =>
+        http.Request.Path.StartsWithSegments(AdminEndpoints.Root, StringComparison.Ordinal)
+            ? admin.HandleAsync(http)
+            : HandleApiAsync(new KestrelExchange(http));
 
-        if (HttpMethods.IsGet(request.Method) && request.Path == "/")
+    /// <summary>One DynamoDB API request, from either transport.</summary>
+    public async Task HandleApiAsync(ProxyExchange exchange)
+    {
+        if (HttpMethods.IsGet(exchange.Method) && exchange.IsRootPath)
         {
             // dynalite's (and DynamoDB's) health answer.
-            await RelayAsync(http, ReadOnlyMemory<byte>.Empty);
+            await RelayAsync(exchange, ReadOnlyMemory<byte>.Empty);
             return;
         }
 
@@ -39,9 +39,10 @@ internal sealed class ProxyDispatcher(ProxyServices services)
         AttemptTicket? ticket = null;
         try
         {
-            bool routed = OperationRouter.TryRoute(request.Headers["X-Amz-Target"].ToString(), out var operation, out string name);
-            ticket = services.Statistics.Begin(routed ? name : UnknownOperation, AttemptHeaders.Parse(request.Headers[AttemptHeaders.InvocationIdHeader], request.Headers[AttemptHeaders.RequestHeader]));
-            if (!HttpMethods.IsPost(request.Method) || !IsJson(request.ContentType))
+            var headers = exchange.Headers;
+            bool routed = OperationRouter.TryRoute(headers["X-Amz-Target"].ToString(), out var operation, out string name);
+            ticket = services.Statistics.Begin(routed ? name : UnknownOperation, AttemptHeaders.Parse(headers[AttemptHeaders.InvocationIdHeader], headers[AttemptHeaders.RequestHeader]));
+            if (!HttpMethods.IsPost(exchange.Method) || !IsJson(headers.ContentType))
             {
                 // dynalite (copying DynamoDB) answers these with 404 UnknownOperationException.
                 response = DynamoErrors.UnknownOperation(404);
@@ -54,34 +55,34 @@ internal sealed class ProxyDispatcher(ProxyServices services)
                 return;
             }
 
-            using var body = await RequestBody.ReadAsync(request);
+            using var body = await exchange.ReadBodyAsync();
             if (body.Error is not null)
             {
                 response = body.Error;
                 return;
             }
 
-            response = await HandleOperationAsync(http, operation, name, body.Buffer!);
+            response = await HandleOperationAsync(exchange, operation, name, body.Buffer!);
         }
         catch (UpstreamUnavailableException ex)
         {
             response = DynamoErrors.InternalServerError(ex.Message);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !exchange.Aborted.IsCancellationRequested)
         {
             response = DynamoErrors.InternalServerError($"The capacity simulator failed on this request: {ex.GetType().Name}: {ex.Message}");
         }
         finally
         {
             if (response is not null)
-                await WriteAsync(http, response);
+                await exchange.WriteAsync(response);
             if (ticket is { } t)
                 services.Statistics.End(t, response?.Outcome ?? AttemptOutcome.Served);
             response?.Dispose();
         }
     }
 
-    private async Task<WireResponse?> HandleOperationAsync(HttpContext http, DynamoOperation operation, string name, PooledBuffer body)
+    private async Task<WireResponse?> HandleOperationAsync(ProxyExchange exchange, DynamoOperation operation, string name, PooledBuffer body)
     {
         JsonDocument document;
         try
@@ -97,14 +98,14 @@ internal sealed class ProxyDispatcher(ProxyServices services)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return DynamoErrors.Serialization();
-            if (operation == DynamoOperation.PassThrough || !HasSignature(http.Request))
+            if (operation == DynamoOperation.PassThrough || !HasSignature(exchange))
             {
                 // Nothing to price (or the emulator will refuse the missing signature first, as DynamoDB does).
-                await RelayAsync(http, body.Memory);
+                await RelayAsync(exchange, body.Memory);
                 return null;
             }
 
-            var context = new OperationContext(http, services, operation, name, body.Memory, document.RootElement);
+            var context = new OperationContext(exchange, services, operation, name, body.Memory, document.RootElement);
             try
             {
                 return await RouteAsync(context);
@@ -151,34 +152,20 @@ internal sealed class ProxyDispatcher(ProxyServices services)
     }
 
     /// <summary>A SigV4 header or presigned query; the emulators check only that one is there and well formed.</summary>
-    private static bool HasSignature(HttpRequest request) =>
-        request.Headers.Authorization.ToString().TrimStart().StartsWith("AWS4-", StringComparison.Ordinal)
-        || request.Query.ContainsKey("X-Amz-Algorithm");
+    private static bool HasSignature(ProxyExchange exchange) =>
+        exchange.Headers.Authorization.ToString().TrimStart().StartsWith("AWS4-", StringComparison.Ordinal)
+        || exchange.HasPresignedQuery;
 
-    private async Task RelayAsync(HttpContext http, ReadOnlyMemory<byte> body)
+    private async Task RelayAsync(ProxyExchange exchange, ReadOnlyMemory<byte> body)
     {
         try
         {
-            await services.Upstream.RelayAsync(http, body, services.Stopping.Token);
+            await exchange.RelayAsync(services.Upstream, body, services.Stopping.Token);
         }
-        catch (UpstreamUnavailableException ex) when (!http.Response.HasStarted)
+        catch (UpstreamUnavailableException ex) when (!exchange.HasAnswered)
         {
             using var error = DynamoErrors.InternalServerError(ex.Message);
-            await WriteAsync(http, error);
-        }
-    }
-
-    private static async Task WriteAsync(HttpContext http, WireResponse response)
-    {
-        if (http.Response.HasStarted)
-            return;
-        try
-        {
-            await response.WriteAsync(http.Response, http.RequestAborted);
-        }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException)
-        {
-            // The client went away; nothing left to tell it.
+            await exchange.WriteAsync(error);
         }
     }
 }

@@ -19,14 +19,14 @@ internal sealed class RequestBody : IDisposable
 
     public WireResponse? Error { get; }
 
-    public static async Task<RequestBody> ReadAsync(HttpRequest request)
+    public static async Task<RequestBody> ReadAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > DynamoErrors.MaxRequestBytes)
+        if (contentLength > DynamoErrors.MaxRequestBytes)
             return new RequestBody(null, DynamoErrors.RequestTooLarge());
-        var buffer = new PooledBuffer((int)Math.Max(256, request.ContentLength ?? 4096));
+        var buffer = new PooledBuffer((int)Math.Max(256, contentLength ?? 4096));
         try
         {
-            if (!await buffer.ReadFromAsync(request.Body, DynamoErrors.MaxRequestBytes, request.HttpContext.RequestAborted))
+            if (!await buffer.ReadFromAsync(body, DynamoErrors.MaxRequestBytes, cancellationToken))
             {
                 buffer.Dispose();
                 return new RequestBody(null, DynamoErrors.RequestTooLarge());

@@ -84,6 +84,20 @@ internal sealed class UpstreamClient : IDisposable
         await stream.CopyToAsync(context.Response.Body, cancellationToken);
     }
 
+    /// <summary>
+    /// Relays a request whose answer the proxy does not need and hands the emulator's answer back as it is,
+    /// its body still streaming (the in-process transport; the caller disposes the answer).
+    /// </summary>
+    public async Task<HttpResponseMessage> RelayAsync(string method, IHeaderDictionary headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        using var request = Build(body);
+        request.Method = new HttpMethod(method);
+        if (request.Method == HttpMethod.Get)
+            request.Content = null;
+        CopyHeaders(headers, request, authOnly: false);
+        return await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
     public void Dispose() => http.Dispose();
 
     private HttpRequestMessage Build(ReadOnlyMemory<byte> body) =>
@@ -162,7 +176,11 @@ internal sealed class UpstreamClient : IDisposable
                 continue;
             }
 
-            request.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value);
+            // Single values (nearly all of them) go in without the enumerable's boxing.
+            if (header.Value.Count == 1)
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value.ToString());
+            else
+                request.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value);
         }
     }
 

@@ -66,6 +66,28 @@ internal sealed class WireResponse : IDisposable
             await response.Body.WriteAsync(Body, cancellationToken);
     }
 
+    /// <summary>
+    /// The same answer as a message for a handler inside the client's process. The body is copied: the SDK
+    /// reads it after the proxy has disposed this response and returned its pooled buffer.
+    /// </summary>
+    public HttpResponseMessage ToResponseMessage(HttpRequestMessage request)
+    {
+        var content = new ByteArrayContent(Body.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
+        content.Headers.ContentLength = Body.Length;
+        var message = new HttpResponseMessage((System.Net.HttpStatusCode)Status) { Content = content, RequestMessage = request };
+        message.Headers.TryAddWithoutValidation(RequestIdHeader, RequestId);
+        if (Crc32 is not null)
+            message.Headers.TryAddWithoutValidation(Crc32Header, Crc32);
+        if (extraHeaders is not null)
+        {
+            foreach (var header in extraHeaders)
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        return message;
+    }
+
     public void Dispose() => owner?.Dispose();
 }
 

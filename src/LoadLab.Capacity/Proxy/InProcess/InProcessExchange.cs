@@ -1,0 +1,68 @@
+using LoadLab.Capacity.Proxy.Hosting;
+using LoadLab.Capacity.Proxy.Wire;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+
+namespace LoadLab.Capacity.Proxy.InProcess;
+
+/// <summary>A request the SDK handed to <see cref="InProcessSimulatorHandler"/>; the answer becomes its <see cref="Response"/>.</summary>
+internal sealed class InProcessExchange(HttpRequestMessage request, CancellationToken aborted) : ProxyExchange
+{
+    private HeaderDictionary? headers;
+
+    /// <summary>The answer for the SDK, once the dispatcher gave one.</summary>
+    public HttpResponseMessage? Response { get; private set; }
+
+    public override string Method => request.Method.Method;
+
+    public override bool IsRootPath => request.RequestUri is null || request.RequestUri.AbsolutePath == "/";
+
+    public override IHeaderDictionary Headers => headers ??= Collect(request);
+
+    public override bool HasPresignedQuery =>
+        request.RequestUri is { Query.Length: > 1 } uri && QueryHelpers.ParseQuery(uri.Query).ContainsKey("X-Amz-Algorithm");
+
+    public override CancellationToken Aborted => aborted;
+
+    public override bool HasAnswered => Response is not null;
+
+    public override async Task<RequestBody> ReadBodyAsync()
+    {
+        if (request.Content is null)
+            return await RequestBody.ReadAsync(Stream.Null, 0, aborted);
+        var stream = await request.Content.ReadAsStreamAsync(aborted);
+        return await RequestBody.ReadAsync(stream, request.Content.Headers.ContentLength, aborted);
+    }
+
+    public override async Task RelayAsync(UpstreamClient upstream, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        var answer = await upstream.RelayAsync(Method, Headers, body, cancellationToken);
+        answer.RequestMessage = request;
+        Response = answer;
+    }
+
+    public override Task WriteAsync(WireResponse response)
+    {
+        Response ??= response.ToResponseMessage(request);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The request's and its content's headers in one dictionary, as Kestrel would have parsed them off the wire.</summary>
+    private static HeaderDictionary Collect(HttpRequestMessage request)
+    {
+        var collected = new HeaderDictionary();
+        foreach (var (name, values) in request.Headers.NonValidated)
+            collected[name] = Values(values);
+        if (request.Content is not null)
+        {
+            foreach (var (name, values) in request.Content.Headers.NonValidated)
+                collected[name] = Values(values);
+        }
+
+        return collected;
+    }
+
+    private static StringValues Values(System.Net.Http.Headers.HeaderStringValues values) =>
+        values.Count == 1 ? new StringValues(values.ToString()) : new StringValues([.. values]);
+}
