@@ -53,7 +53,8 @@ internal sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
     {
         while (true)
         {
-            var memory = GetMemory(4096);
+            // Fill the space the announced length reserved before growing (a grown buffer is a copy).
+            var memory = GetMemory(length < array.Length ? 1 : 4096);
             int read = await stream.ReadAsync(memory, cancellationToken);
             if (read == 0)
                 return true;
