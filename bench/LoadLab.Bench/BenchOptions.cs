@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace LoadLab.Bench;
 
-internal sealed record BenchOptions(double Seconds, double Minutes, double Rate, int Workers)
+internal sealed record BenchOptions(double Seconds, double Minutes, double Rate, int Workers, int Rounds = 0)
 {
     public static BenchOptions Parse(string[] args)
     {
         double seconds = 10, minutes = 10, rate = 0;
-        int workers = 0;
+        int workers = 0, rounds = 0;
         for (int i = 0; i + 1 < args.Length; i += 2)
         {
             string v = args[i + 1];
@@ -17,10 +17,11 @@ internal sealed record BenchOptions(double Seconds, double Minutes, double Rate,
                 case "--minutes": minutes = double.Parse(v, CultureInfo.InvariantCulture); break;
                 case "--rate": rate = double.Parse(v, CultureInfo.InvariantCulture); break;
                 case "--workers": workers = int.Parse(v, CultureInfo.InvariantCulture); break;
+                case "--rounds": rounds = int.Parse(v, CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
 
-        return new BenchOptions(seconds, minutes, rate, workers);
+        return new BenchOptions(seconds, minutes, rate, workers, rounds);
     }
 }

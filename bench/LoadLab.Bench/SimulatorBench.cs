@@ -21,11 +21,12 @@ namespace LoadLab.Bench;
 internal static class SimulatorBench
 {
     private const long Items = 2_000;
-    private const int Rounds = 3;
+    private const int DefaultRounds = 3;
 
     public static async Task<int> RunAsync(BenchOptions o)
     {
         int workers = o.Workers > 0 ? o.Workers : 32;
+        int rounds = o.Rounds > 0 ? o.Rounds : DefaultRounds;
         var duration = TimeSpan.FromSeconds(o.Seconds);
         await using var local = await LocalDynamoDbLauncher.StartAsync(new LocalTargetOptions());
         var model = new CapacityModel(new CapacitySettings(), TimeProvider.System);
@@ -66,7 +67,7 @@ internal static class SimulatorBench
             return 0;
         }
 
-        for (int round = 0; round < Rounds; round++)
+        for (int round = 0; round < rounds; round++)
         {
             // Rotate which path goes first, so none always follows another's warm caches or GC debt.
             for (int k = 0; k < paths.Length; k++)
@@ -91,8 +92,10 @@ internal static class SimulatorBench
         var baseline = paths[0];
         foreach (var path in paths.Skip(1))
         {
+            // Each round's paths ran back to back, so a round's own ratio is least affected by drift in the machine.
+            var perRound = path.Throughput.Zip(baseline.Throughput, (p, d) => p.OpsPerSecond / d.OpsPerSecond).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{path.Name}: throughput / direct = **{Median(path.Throughput, r => r.OpsPerSecond) / Median(baseline.Throughput, r => r.OpsPerSecond):0.000}** (medians; target >= 0.85); added p50 latency, 1 worker = **{Median(path.Latency, r => r.P50Ms) - Median(baseline.Latency, r => r.P50Ms):0.000} ms** (target <= 0.2 ms); simulator CPU per request ≈ {Median(path.Throughput, r => r.CpuUsPerOp) - Median(baseline.Throughput, r => r.CpuUsPerOp):0} µs."));
+                $"{path.Name}: throughput / direct = **{Median(path.Throughput, r => r.OpsPerSecond) / Median(baseline.Throughput, r => r.OpsPerSecond):0.000}** (medians; target >= 0.85), per round {string.Join(" / ", perRound.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))} (median {perRound.Order().ElementAt(perRound.Count / 2):0.000}); added p50 latency, 1 worker = **{Median(path.Latency, r => r.P50Ms) - Median(baseline.Latency, r => r.P50Ms):0.000} ms** (target <= 0.2 ms); simulator CPU per request ≈ {Median(path.Throughput, r => r.CpuUsPerOp) - Median(baseline.Throughput, r => r.CpuUsPerOp):0} µs."));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throttled requests: {throttled}. Kestrel inline scheduling: {(inline ? "on" : "off")}. Load average: {LoadAverage()}."));

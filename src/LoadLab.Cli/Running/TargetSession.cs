@@ -57,7 +57,7 @@ internal sealed class TargetSession : IAsyncDisposable
             var model = new CapacityModel(settings, TimeProvider.System);
             var proxy = await CapacityProxy.StartAsync(
                 new CapacityProxyOptions { Upstream = started.Endpoint, Port = simulatorPort, Region = settings.Region, AccountId = settings.AccountId }, model, cancellationToken).ConfigureAwait(false);
-            log($"Capacity simulator (preset {settings.Preset}) in front of dynalite: in process for this run's client, listening at {proxy.Endpoint} for others");
+            log($"Capacity simulator (preset {settings.Preset}) in front of dynalite, listening at {proxy.Endpoint} (LoadLab's own client reaches it in process)");
             // LoadLab's own client skips the loopback hop to the simulator (same rules and answers, less CPU per request).
             var options = new DynamoDbTargetOptions { Endpoint = proxy.Endpoint, Region = region, UseLocalCredentials = true, InProcessHandler = proxy.CreateInProcessHandler() };
             return new TargetSession(options, "local", started, proxy);
