@@ -1,6 +1,7 @@
 using System.Globalization;
 using LoadLab.Core.Budgets;
 using LoadLab.Core.Plans;
+using LoadLab.Core.Text;
 
 namespace LoadLab.Cli.Suites;
 
@@ -67,7 +68,7 @@ internal static class BudgetLimits
             return null;
         var (comparison, rest) = SplitComparison(text);
         // "25 ms" reads as naturally as "25ms".
-        if (!DurationParser.TryParse(rest.Replace(" ", "", StringComparison.Ordinal), out var limit))
+        if (!DurationText.TryParse(rest.Replace(" ", "", StringComparison.Ordinal), out var limit))
         {
             diagnostics.Add(node, $"{what}: expected {Expected}, found '{text}'");
             return null;

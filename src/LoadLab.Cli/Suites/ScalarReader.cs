@@ -1,5 +1,6 @@
 using System.Globalization;
 using LoadLab.Core.Plans;
+using LoadLab.Core.Text;
 
 namespace LoadLab.Cli.Suites;
 
@@ -83,12 +84,12 @@ internal static class ScalarReader
     /// <summary>A duration; phase lengths pass <paramref name="positive"/> because a zero-length phase does nothing.</summary>
     public static TimeSpan? Duration(Node node, string what, bool positive, SuiteDiagnostics diagnostics)
     {
-        var scalar = Scalar(node, what, DurationParser.Expected, diagnostics);
+        var scalar = Scalar(node, what, DurationText.Expected, diagnostics);
         if (scalar is null)
             return null;
-        if (!DurationParser.TryParse(scalar.Value, out var duration))
+        if (!DurationText.TryParse(scalar.Value, out var duration))
         {
-            diagnostics.Add(node, $"{what}: expected {DurationParser.Expected}, found '{scalar.Value}'");
+            diagnostics.Add(node, $"{what}: expected {DurationText.Expected}, found '{scalar.Value}'");
             return null;
         }
         if (duration > SuiteValues.MaxDuration)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LoadLab.Core.Text;
 
 namespace LoadLab.Capacity.Model.Settings;
 

@@ -1,3 +1,4 @@
+using LoadLab.Core.Text;
 namespace LoadLab.Capacity.Model.Settings;
 
 /// <summary>Range checks on the parameters; every problem is reported at once.</summary>

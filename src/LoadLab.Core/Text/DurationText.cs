@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace LoadLab.Capacity.Model.Settings;
+namespace LoadLab.Core.Text;
 
 /// <summary>
 /// Durations as the suite writes them: <c>500ms</c>, <c>30s</c>, <c>2m</c>, <c>1h</c>, <c>1m30s</c>,
-/// <c>1.5s</c> — numbers with units, largest unit first, each unit at most once. Same grammar as
-/// the suite loader's, so a value copied from a suite reads the same here.
+/// <c>1.5s</c> — numbers with units, largest unit first, each unit at most once. One grammar for
+/// the suite loader, budgets and the simulator's settings, so a value reads the same everywhere.
 /// </summary>
-internal static class DurationText
+public static class DurationText
 {
     public const string Expected = "a duration such as 500ms, 30s, 2m, 1h or 1m30s";
 
@@ -56,6 +56,9 @@ internal static class DurationText
                 return false;
             lastRank = rank;
             position += unit.Length;
+            // Checked before multiplying: a 20-digit number of hours would overflow the decimal itself.
+            if (number > TimeSpan.MaxValue.Ticks / unitTicks)
+                return false;
             ticks += number * unitTicks;
             if (ticks > TimeSpan.MaxValue.Ticks)
                 return false;

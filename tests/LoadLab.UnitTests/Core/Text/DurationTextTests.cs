@@ -1,8 +1,8 @@
-using LoadLab.Cli.Suites;
+using LoadLab.Core.Text;
 
-namespace LoadLab.UnitTests.Cli.Suites;
+namespace LoadLab.UnitTests.Core.Text;
 
-public class DurationParserTests
+public class DurationTextTests
 {
     [Theory]
     [InlineData("500ms", 0, 0, 0, 500)]
@@ -15,7 +15,7 @@ public class DurationParserTests
     [InlineData("0s", 0, 0, 0, 0)]
     public void Parses_numbers_with_units(string text, int hours, int minutes, int seconds, int milliseconds)
     {
-        Assert.True(DurationParser.TryParse(text, out var duration));
+        Assert.True(DurationText.TryParse(text, out var duration));
         Assert.Equal(new TimeSpan(0, hours, minutes, seconds, milliseconds), duration);
     }
 
@@ -31,5 +31,17 @@ public class DurationParserTests
     [InlineData("1,5s")]        // invariant culture: '.' is the only decimal separator
     [InlineData("99999999999999999999h")]
     public void Rejects_anything_else(string text) =>
-        Assert.False(DurationParser.TryParse(text, out _));
+        Assert.False(DurationText.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("30m")]
+    [InlineData("1m30s")]
+    [InlineData("500ms")]
+    [InlineData("1h2m3s4ms")]
+    [InlineData("0s")]
+    public void Format_gives_the_shortest_text_that_parses_back(string text)
+    {
+        Assert.True(DurationText.TryParse(text, out var duration));
+        Assert.Equal(text, DurationText.Format(duration));
+    }
 }
