@@ -11,6 +11,27 @@ namespace LoadLab.IntegrationTests.Capacity;
 [Collection("local-target")]
 public sealed class TableCapacityTests(LocalTargetFixture fixture)
 {
+    [Theory]
+    [InlineData(ProxyTransport.Loopback)]
+    [InlineData(ProxyTransport.InProcess)]
+    public async Task DescribeTable_of_a_table_the_simulator_created_counts_its_items_and_bytes(ProxyTransport transport)
+    {
+        await using var bed = await ProxyTestBed.StartAsync(fixture, transport: transport);
+        string table = await bed.CreateTableAsync();
+        // DynamoDB's item size: attribute names plus string values in UTF-8 bytes.
+        static long Size(Dictionary<string, AttributeValue> item) => item.Sum(a => (long)System.Text.Encoding.UTF8.GetByteCount(a.Key) + System.Text.Encoding.UTF8.GetByteCount(a.Value.S));
+        var items = new[] { ProxyTestBed.Item("a", "1", 100), ProxyTestBed.Item("b", "1", 2_000), ProxyTestBed.Item("c", "ü", 10) };
+        foreach (var item in items)
+            await bed.Client.PutItemAsync(new PutItemRequest { TableName = table, Item = item });
+        await bed.Client.DeleteItemAsync(new DeleteItemRequest { TableName = table, Key = ProxyTestBed.Key("b", "1") });
+        await bed.Client.PutItemAsync(new PutItemRequest { TableName = table, Item = ProxyTestBed.Item("a", "1", 300) }); // replaced, not added
+
+        var described = (await bed.Client.DescribeTableAsync(table)).Table;
+
+        Assert.Equal(2, described.ItemCount);
+        Assert.Equal(Size(ProxyTestBed.Item("a", "1", 300)) + Size(items[2]), described.TableSizeBytes);
+    }
+
     [Fact]
     public async Task DescribeTable_shows_the_models_provisioned_units_after_auto_scaling_moved_them()
     {

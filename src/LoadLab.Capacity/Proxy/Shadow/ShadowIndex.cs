@@ -59,6 +59,28 @@ internal sealed class TableShadow
             items[id] = AbsentMarker;
     }
 
+    /// <summary>
+    /// Items and their total size (DynamoDB's item sizes, without the per-item billing overhead) of a complete
+    /// table; null when the shadow has not seen every item. Counted on demand: DescribeTable is rare.
+    /// </summary>
+    public TableTotals? Totals()
+    {
+        if (!Complete)
+            return null;
+        long count = 0, bytes = 0;
+        foreach (var item in items.Values)
+        {
+            if (ReferenceEquals(item, UnknownMarker))
+                return null; // a write whose outcome was lost: the count is not known either
+            if (ReferenceEquals(item, AbsentMarker))
+                continue;
+            count++;
+            bytes += item.Bytes;
+        }
+
+        return new TableTotals(count, bytes);
+    }
+
     /// <summary>The item's state is no longer known (a write whose outcome was lost); the next write looks it up.</summary>
     public void Forget(UInt128 id) => items[id] = UnknownMarker;
 }
@@ -69,3 +91,6 @@ internal readonly record struct ShadowLookup(bool Known, ItemShadow? Item)
     public static readonly ShadowLookup KnownAbsent = new(true, null);
     public static readonly ShadowLookup Unknown = new(false, null);
 }
+
+/// <summary>What a complete shadow holds: the table's ItemCount and TableSizeBytes.</summary>
+internal readonly record struct TableTotals(long ItemCount, long SizeBytes);

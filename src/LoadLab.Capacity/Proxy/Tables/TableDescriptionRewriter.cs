@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LoadLab.Capacity.Model;
+using LoadLab.Capacity.Proxy.Shadow;
 using LoadLab.Capacity.Proxy.Wire;
 
 namespace LoadLab.Capacity.Proxy.Tables;
@@ -7,7 +8,9 @@ namespace LoadLab.Capacity.Proxy.Tables;
 /// <summary>
 /// Rewrites a TableDescription so it shows the model's current capacity (auto scaling and UpdateTable
 /// change it; the emulator ignores capacity): ProvisionedThroughput, BillingModeSummary,
-/// OnDemandThroughput and WarmThroughput, on the table and on each GSI. Everything else is copied.
+/// OnDemandThroughput and WarmThroughput, on the table and on each GSI. When the proxy has seen every item
+/// of the table (it created it), ItemCount and TableSizeBytes come from its shadow index too: dynalite
+/// reports 0 for both. Everything else is copied.
 /// </summary>
 internal static class TableDescriptionRewriter
 {
@@ -16,13 +19,20 @@ internal static class TableDescriptionRewriter
         "ProvisionedThroughput", "BillingModeSummary", "OnDemandThroughput", "WarmThroughput", "GlobalSecondaryIndexes",
     };
 
-    public static void Write(Utf8JsonWriter writer, JsonElement table, TableCapacityDefinition definition)
+    public static void Write(Utf8JsonWriter writer, JsonElement table, TableCapacityDefinition definition, TableTotals? totals = null)
     {
         writer.WriteStartObject();
         foreach (var property in table.EnumerateObject())
         {
-            if (!Replaced.Contains(property.Name))
+            bool counted = totals is not null && property.Name is "ItemCount" or "TableSizeBytes";
+            if (!Replaced.Contains(property.Name) && !counted)
                 property.WriteTo(writer);
+        }
+
+        if (totals is { } known)
+        {
+            writer.WriteNumber("ItemCount", known.ItemCount);
+            writer.WriteNumber("TableSizeBytes", known.SizeBytes);
         }
 
         bool provisioned = definition.Mode == CapacityBillingMode.Provisioned;
