@@ -1,11 +1,13 @@
 using LoadLab.Cli.CommandLine;
-using LoadLab.Cli.Compare;
 using LoadLab.Cli.Console;
+using LoadLab.Cli.Merging;
 using LoadLab.Cli.Suites;
 using LoadLab.Core.Budgets;
 using LoadLab.Core.Merging;
 using LoadLab.Core.Results;
+using LoadLab.Reports.Charts;
 using LoadLab.Reports.Exporters;
+using LoadLab.Reports.Variants;
 using Spectre.Console;
 
 namespace LoadLab.Cli.Commands;
@@ -13,13 +15,14 @@ namespace LoadLab.Cli.Commands;
 /// <summary>
 /// <c>loadlab merge DIR…</c>: combines the results of the shards of one run exactly (HdrHistograms
 /// added, counters summed, series aligned on wall-clock seconds), writes the normal reports and
-/// evaluates the suite's budgets on the merged result — exit codes as for run.
+/// evaluates the suite's budgets on the merged result — exit codes as for run. Shards of a suite with
+/// variants are merged variant by variant into sub-folders and compared, as the run itself does.
 /// </summary>
 internal static class MergeCommand
 {
     public static readonly CommandSpec Spec = new(
         "merge",
-        "Merges the results of the shards of one sharded run into one report and checks the suite's budgets on it.",
+        "Merges the results of the shards of one sharded run into one report and checks the suite's budgets on it (per variant, and compared, for a suite with variants).",
         ["DIR|RESULTS.json"],
         [
             new("out", "DIR", "folder for the merged reports (default reports/<run-group>-merged)"),
@@ -30,7 +33,36 @@ internal static class MergeCommand
 
     public static async Task<int> ExecuteAsync(ParsedArguments args, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var shards = args.Positionals.Select(p => (p, ResultsFiles.Read(Directory.Exists(p) ? Path.Combine(p, Reports.Json.ResultsJson.FileName) : p, "merge"))).ToArray();
+        var inputs = args.Positionals.Select(MergeInput.Read).ToArray();
+        if (!MergeInput.CheckAlike(inputs))
+        {
+            var shards = inputs.Select(i => (i.Path, i.Single!)).ToArray();
+            var (merged, written) = await MergeAsync(shards, args, directory: null, console, cancellationToken).ConfigureAwait(false);
+            console.MarkupLine($"Results: [bold]{Markup.Escape(written)}[/]");
+            return merged.BudgetsPassed ? ExitCodes.Ok : ExitCodes.BudgetFailed;
+        }
+
+        // A suite with variants: each variant's shards merge into <out>/<variant>/, then the variants are compared as a run compares them.
+        var variants = new List<VariantRun>();
+        string? root = args.Value("out");
+        foreach (var (name, _, _) in inputs[0].Variants!)
+        {
+            var shards = inputs.Select(i => i.Variants!.First(v => v.Variant == name)).Select(v => (v.Path, v.Result)).ToArray();
+            root ??= Path.Combine("reports", (shards[0].Result.Run.Shard?.RunGroup ?? shards[0].Result.Run.RunId) + "-merged");
+            console.MarkupLine($"Variant [bold]{Markup.Escape(name)}[/]:");
+            var (merged, _) = await MergeAsync(shards, args, Path.Combine(root, name), console, cancellationToken).ConfigureAwait(false);
+            variants.Add(new VariantRun(name, merged));
+        }
+
+        var comparison = await ComparisonWriter.WriteAsync(variants, variants[0].Result.Run.Suite, root!, cancellationToken).ConfigureAwait(false);
+        console.MarkupLine($"Comparison: [bold]{Markup.Escape(comparison[0])}[/]");
+        return variants.All(v => v.Result.BudgetsPassed) ? ExitCodes.Ok : ExitCodes.BudgetFailed;
+    }
+
+    /// <summary>Merges one run's shards, checks the budgets and writes the reports; returns the result and its results file.</summary>
+    private static async Task<(RunResult Merged, string ResultsFile)> MergeAsync(
+        (string Path, RunResult Result)[] shards, ParsedArguments args, string? directory, IAnsiConsole console, CancellationToken cancellationToken)
+    {
         RunResult merged;
         try
         {
@@ -43,15 +75,14 @@ internal static class MergeCommand
 
         var budgets = BudgetsOf(args.Value("suite") ?? merged.Run.SuiteFile, explicitSuite: args.Has("suite"));
         merged = merged with { Budgets = BudgetEvaluator.Evaluate(merged, budgets) };
-        string directory = args.Value("out") ?? Path.Combine("reports", (merged.Run.Shard?.RunGroup ?? merged.Run.RunId) + "-merged");
+        directory ??= args.Value("out") ?? Path.Combine("reports", (merged.Run.Shard?.RunGroup ?? merged.Run.RunId) + "-merged");
         var written = await ReportWriter.WriteAllAsync(merged, directory, cancellationToken).ConfigureAwait(false);
 
         console.MarkupLine($"Merged {shards.Length} result(s) of run group [bold]{Markup.Escape(merged.Run.Shard?.RunGroup ?? "-")}[/].");
         foreach (var missing in RunResultMerger.MissingShards(merged.Run.Shard!))
             console.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(missing)}");
         console.Write(SummaryTable.Build(merged));
-        console.MarkupLine($"Results: [bold]{Markup.Escape(written[0])}[/]");
-        return merged.BudgetsPassed ? ExitCodes.Ok : ExitCodes.BudgetFailed;
+        return (merged, written[0]);
     }
 
     private static IReadOnlyList<BudgetDefinition> BudgetsOf(string? suitePath, bool explicitSuite)

@@ -1,0 +1,57 @@
+using LoadLab.Cli.CommandLine;
+using LoadLab.Cli.Compare;
+using LoadLab.Core.Results;
+using LoadLab.Reports.Json;
+
+namespace LoadLab.Cli.Merging;
+
+/// <summary>
+/// One shard's output as <c>loadlab merge</c> reads it: a results file, a run folder holding one, or the
+/// folder of a suite with variants (one sub-folder of results per variant, beside comparison.md).
+/// </summary>
+internal sealed record MergeInput(string Path, RunResult? Single, IReadOnlyList<(string Variant, string Path, RunResult Result)>? Variants)
+{
+    public static MergeInput Read(string path)
+    {
+        if (!Directory.Exists(path))
+            return new MergeInput(path, ResultsFiles.Read(path, "merge"), null);
+        string file = System.IO.Path.Combine(path, ResultsJson.FileName);
+        if (File.Exists(file))
+            return new MergeInput(path, ResultsFiles.Read(file, "merge"), null);
+
+        var variants = Directory.EnumerateDirectories(path)
+            .Select(d => System.IO.Path.Combine(d, ResultsJson.FileName))
+            .Where(File.Exists)
+            .Select(f => ResultsFiles.Read(f, "merge") is var result ? (Variant: result.Run.Variant ?? new DirectoryInfo(System.IO.Path.GetDirectoryName(f)!).Name, Path: f, Result: result) : default)
+            .OrderBy(v => v.Result.Run.StartedAt) // the order the variants ran in, as the suite lists them
+            .ToList();
+        if (variants.Count == 0)
+            throw new UserFacingException(ExitCodes.InvalidInput, $"loadlab merge: {path}: no {ResultsJson.FileName} in it or in its sub-folders. Give the folder a shard wrote (--out), or its {ResultsJson.FileName}.");
+        return new MergeInput(path, null, variants);
+    }
+
+    /// <summary>Checks that all inputs are alike (all single runs or all variant folders with the same variants); true for variants.</summary>
+    public static bool CheckAlike(IReadOnlyList<MergeInput> inputs)
+    {
+        var first = inputs[0];
+        foreach (var input in inputs.Skip(1))
+        {
+            if ((input.Variants is null) != (first.Variants is null))
+            {
+                var (single, withVariants) = input.Variants is null ? (input, first) : (first, input);
+                throw new UserFacingException(ExitCodes.InvalidInput,
+                    $"loadlab merge: {single.Path} holds one run's results but {withVariants.Path} holds variants ({Names(withVariants)}). Merge the shards of one run: all of them with variants, or all without.");
+            }
+
+            if (input.Variants is not null && Names(input) != Names(first))
+            {
+                throw new UserFacingException(ExitCodes.InvalidInput,
+                    $"loadlab merge: {input.Path} holds variants {Names(input)} but {first.Path} holds {Names(first)}. Every shard of a run with variants runs all of them; give the folders of one run.");
+            }
+        }
+
+        return first.Variants is not null;
+    }
+
+    private static string Names(MergeInput input) => string.Join(", ", input.Variants!.Select(v => v.Variant).Order(StringComparer.Ordinal));
+}
