@@ -70,10 +70,24 @@ internal static class SimulatorSetup
     public static TableAutoScaling? AutoScalingOf(CapacityPlan capacity)
     {
         ArgumentNullException.ThrowIfNull(capacity);
-        if (capacity.Mode != CapacityMode.Provisioned || (capacity.ReadAutoScaling is null && capacity.WriteAutoScaling is null))
-            return null;
-        return new TableAutoScaling { Read = Policy(capacity.ReadAutoScaling), Write = Policy(capacity.WriteAutoScaling) };
+        return Scales(capacity) ? new TableAutoScaling { Read = Policy(capacity.ReadAutoScaling), Write = Policy(capacity.WriteAutoScaling) } : null;
     }
+
+    /// <summary>The policy body for a table and its global indexes; null when none of them scales.</summary>
+    public static TableAutoScaling? AutoScalingOf(TablePlan table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var indexes = table.Indexes
+            .Where(i => i.Capacity is { } c && Scales(c))
+            .ToDictionary(i => i.Name, i => new IndexAutoScaling { Read = Policy(i.Capacity!.ReadAutoScaling), Write = Policy(i.Capacity.WriteAutoScaling) }, StringComparer.Ordinal);
+        var own = AutoScalingOf(table.Capacity);
+        if (own is null && indexes.Count == 0)
+            return null;
+        return (own ?? new TableAutoScaling()) with { Indexes = indexes.Count == 0 ? null : indexes };
+    }
+
+    private static bool Scales(CapacityPlan capacity) =>
+        capacity.Mode == CapacityMode.Provisioned && (capacity.ReadAutoScaling is not null || capacity.WriteAutoScaling is not null);
 
     /// <summary>
     /// Pushes each table's auto scaling policy to the simulator of a local run. Elsewhere it warns: LoadLab
@@ -83,7 +97,7 @@ internal static class SimulatorSetup
     {
         foreach (var table in plan.Tables)
         {
-            if (AutoScalingOf(table.Capacity) is not { } scaling)
+            if (AutoScalingOf(table) is not { } scaling)
                 continue;
             if (target.Kind != "local" || target.Endpoint is null)
             {
@@ -95,6 +109,8 @@ internal static class SimulatorSetup
             if (pushed.Error is not null)
                 throw new UserFacingException(ExitCodes.CannotRun, $"The capacity simulator refused the auto scaling policy of table {table.Name}: {pushed.Error}");
             reporter.Info($"Auto scaling of {table.Name} (simulated): {Describe(table.Capacity)}");
+            foreach (var index in table.Indexes.Where(i => i.Capacity is { } c && Scales(c)))
+                reporter.Info($"Auto scaling of {table.Name} index {index.Name} (simulated): {Describe(index.Capacity!)}");
         }
     }
 

@@ -17,8 +17,11 @@ internal static class AutoScalingBinder
 
     public const double MaxTargetPercent = 90;
 
-    /// <summary>Adds the auto scaling policies of the capacity mapping to <paramref name="capacity"/>.</summary>
-    public static CapacityPlan? WithAutoScaling(Node capacityNode, CapacityPlan? capacity, SuiteDiagnostics diagnostics)
+    /// <summary>
+    /// Adds the auto scaling policies of the capacity mapping to <paramref name="capacity"/> (a table's, or a global
+    /// index's); <paramref name="what"/> is where the mapping sits, for messages.
+    /// </summary>
+    public static CapacityPlan? WithAutoScaling(Node capacityNode, CapacityPlan? capacity, SuiteDiagnostics diagnostics, string what = "capacity")
     {
         // CapacityBinder has reported a mapping that is not one, and duplicate or unknown keys; read quietly here.
         if (capacityNode is not MappingNode mapping)
@@ -28,38 +31,38 @@ internal static class AutoScalingBinder
             return capacity;
         if (capacity is { Mode: CapacityMode.OnDemand })
         {
-            diagnostics.Add(quiet.KeyNode("autoScaling")!, "capacity.autoScaling: only allowed with 'mode: provisioned'; on-demand tables scale by themselves");
+            diagnostics.Add(quiet.KeyNode("autoScaling")!, $"{what}.autoScaling: only allowed with 'mode: provisioned'; on-demand tables scale by themselves");
             return null;
         }
 
-        var policies = Bind(node, diagnostics);
+        var policies = Bind(node, what + ".autoScaling", diagnostics);
         return policies is null || capacity is null
             ? null
             : capacity with { ReadAutoScaling = policies.Value.Read, WriteAutoScaling = policies.Value.Write };
     }
 
-    private static (AutoScalingPlan? Read, AutoScalingPlan? Write)? Bind(Node node, SuiteDiagnostics diagnostics)
+    private static (AutoScalingPlan? Read, AutoScalingPlan? Write)? Bind(Node node, string what, SuiteDiagnostics diagnostics)
     {
-        var mapping = ScalarReader.Mapping(node, "capacity.autoScaling", diagnostics);
+        var mapping = ScalarReader.Mapping(node, what, diagnostics);
         if (mapping is null)
             return null;
         var before = diagnostics.Count;
-        var reader = MappingReader.Fixed(mapping, "capacity.autoScaling", SuiteKeys.AutoScaling, diagnostics);
+        var reader = MappingReader.Fixed(mapping, what, SuiteKeys.AutoScaling, diagnostics);
         var perDimension = reader.Has("read") || reader.Has("write");
         if (perDimension && SuiteKeys.AutoScalingPolicy.Any(reader.Has))
         {
-            diagnostics.Add(mapping, "capacity.autoScaling: give either one policy for both dimensions ({ target, min, max }) or read: and write: policies, not both");
+            diagnostics.Add(mapping, $"{what}: give either one policy for both dimensions ({{ target, min, max }}) or read: and write: policies, not both");
             return null;
         }
 
         if (!perDimension)
         {
-            var both = Policy(reader, "capacity.autoScaling", diagnostics);
+            var both = Policy(reader, what, diagnostics);
             return diagnostics.Count > before ? null : (both, both);
         }
 
-        var read = reader.Optional("read") is { } r ? Nested(r, "capacity.autoScaling.read", diagnostics) : null;
-        var write = reader.Optional("write") is { } w ? Nested(w, "capacity.autoScaling.write", diagnostics) : null;
+        var read = reader.Optional("read") is { } r ? Nested(r, what + ".read", diagnostics) : null;
+        var write = reader.Optional("write") is { } w ? Nested(w, what + ".write", diagnostics) : null;
         return diagnostics.Count > before ? null : (read, write);
     }
 

@@ -6,8 +6,8 @@ namespace LoadLab.Cli.Suites;
 internal static class IndexLimits
 {
     /// <summary>
-    /// A global index's <c>capacity:</c>: <c>{ read, write }</c> on a provisioned table, <c>{ maxRead, maxWrite }</c> on an
-    /// on-demand one; null without reporting when the table's own capacity already failed.
+    /// A global index's <c>capacity:</c>: <c>{ read, write }</c> (and <c>autoScaling</c>) on a provisioned table,
+    /// <c>{ maxRead, maxWrite }</c> on an on-demand one; null without reporting when the table's own capacity already failed.
     /// </summary>
     public static CapacityPlan? Capacity(Node node, string context, IndexKind kind, CapacityPlan? table, SuiteDiagnostics diagnostics)
     {
@@ -28,10 +28,11 @@ internal static class IndexLimits
             Refuse(reader, what, ["maxRead", "maxWrite"], "on-demand tables; this table is provisioned", diagnostics);
             var read = reader.Required("read", "read capacity units of the index, at least 1") is { } r ? ScalarReader.Long(r, $"{what}.read", 1, long.MaxValue, diagnostics) : null;
             var write = reader.Required("write", "write capacity units of the index, at least 1") is { } w ? ScalarReader.Long(w, $"{what}.write", 1, long.MaxValue, diagnostics) : null;
-            return read is null || write is null ? null : new CapacityPlan(CapacityMode.Provisioned, read.Value, write.Value);
+            var units = read is null || write is null ? null : new CapacityPlan(CapacityMode.Provisioned, read.Value, write.Value);
+            return AutoScalingBinder.WithAutoScaling(node, units, diagnostics, what);
         }
 
-        Refuse(reader, what, ["read", "write"], "provisioned tables; this table is on-demand (use maxRead / maxWrite for a ceiling)", diagnostics);
+        Refuse(reader, what, ["read", "write", "autoScaling"], "provisioned tables; this table is on-demand (use maxRead / maxWrite for a ceiling)", diagnostics);
         var maxRead = reader.Optional("maxRead") is { } mr ? ScalarReader.Long(mr, $"{what}.maxRead", 1, long.MaxValue, diagnostics) : null;
         var maxWrite = reader.Optional("maxWrite") is { } mw ? ScalarReader.Long(mw, $"{what}.maxWrite", 1, long.MaxValue, diagnostics) : null;
         return new CapacityPlan(CapacityMode.OnDemand) { MaxReadUnits = maxRead, MaxWriteUnits = maxWrite };

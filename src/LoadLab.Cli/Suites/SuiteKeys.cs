@@ -32,7 +32,7 @@ public static class SuiteKeys
     public static IReadOnlyList<string> IndexKey { get; } = ["name", "type"];
 
     /// <summary>Keys of a global index's own capacity: units for provisioned tables, maximums for on-demand ones.</summary>
-    public static IReadOnlyList<string> IndexCapacity { get; } = ["read", "write", "maxRead", "maxWrite"];
+    public static IReadOnlyList<string> IndexCapacity { get; } = ["read", "write", "maxRead", "maxWrite", "autoScaling"];
 
     /// <summary>Keys of a table's <c>warm:</c> throughput.</summary>
     public static IReadOnlyList<string> Warm { get; } = ["read", "write"];

@@ -18,6 +18,9 @@ public sealed class SimulatorSuiteRunTests : IDisposable
             name: SimulatorSuite
             key: { pk: S }
             capacity: { mode: provisioned, read: 50, write: 5, autoScaling: { write: { target: 70, min: 5, max: 100 } } }
+            # Its write units are ample, so only the table throttles; the index carries its own read policy to the simulator.
+            indexes:
+              byTier: { pk: tier, capacity: { read: 5, write: 1000, autoScaling: { read: { min: 5, max: 50 } } } }
         data:
           items: { model: customer, items: 5 }
         scenarios:
@@ -70,5 +73,9 @@ public sealed class SimulatorSuiteRunTests : IDisposable
         Assert.True(put.ThrottledAttempts > 0, "the SDK saw no throttled attempt");
         Assert.True(simulator.Requests!.ThrottledAttempts > 0);
         Assert.Contains("Auto scaling of local_SimulatorSuite (simulated)", console.Output, StringComparison.Ordinal);
+        var index = Assert.Single(simulator.Resources, r => r.Table == "local_SimulatorSuite" && r.Index == "byTier");
+        Assert.Equal(new LoadLab.Core.Results.SimulatorAutoScaling(70, 5, 50), index.ReadAutoScaling);
+        Assert.Null(index.WriteAutoScaling);
+        Assert.Contains("Auto scaling of local_SimulatorSuite index byTier (simulated)", console.Output, StringComparison.Ordinal);
     }
 }

@@ -83,6 +83,7 @@ internal sealed partial class SuiteSchemaModel
                 ["write"] = Integer("Write capacity units (provisioned tables).", minimum: 1),
                 ["maxRead"] = Integer("Most read request units per second (on-demand tables).", minimum: 1),
                 ["maxWrite"] = Integer("Most write request units per second (on-demand tables).", minimum: 1),
+                ["autoScaling"] = Ref("autoScaling", "Provisioned tables only: target-tracking auto scaling of the index's units, simulated in local runs."),
             },
             "A global index's own capacity: read and write units on a provisioned table (the table's units when left out), or maxRead and maxWrite on an on-demand table."));
     }

@@ -64,6 +64,34 @@ public sealed class SimulatorSetupTests
     }
 
     [Fact]
+    public void Index_policies_go_into_the_body_under_the_index_name_also_when_the_table_itself_is_fixed()
+    {
+        var table = new TablePlan
+        {
+            Id = "items",
+            Name = "Items",
+            PartitionKey = new KeyAttribute("pk", "S"),
+            Capacity = new CapacityPlan(CapacityMode.Provisioned, 100, 50),
+            Indexes =
+            [
+                new IndexPlan { Name = "byStatus", PartitionKey = new KeyAttribute("status", "S"), Capacity = new CapacityPlan(CapacityMode.Provisioned, 10, 5) { ReadAutoScaling = new AutoScalingPlan(60, 2, 40) } },
+                new IndexPlan { Name = "fixed", PartitionKey = new KeyAttribute("other", "S"), Capacity = new CapacityPlan(CapacityMode.Provisioned, 10, 5) },
+            ],
+        };
+
+        var scaling = SimulatorSetup.AutoScalingOf(table)!;
+
+        Assert.Null(scaling.Read);
+        Assert.Null(scaling.Write);
+        var index = Assert.Single(scaling.Indexes!);
+        Assert.Equal("byStatus", index.Key);
+        Assert.Equal(new AutoScalingPolicy(0.6, 2, 40), index.Value.Read);
+        Assert.Null(index.Value.Write);
+        Assert.Null(scaling.Validate());
+        Assert.Null(SimulatorSetup.AutoScalingOf(table with { Indexes = [table.Indexes[1]] }));
+    }
+
+    [Fact]
     public void A_suite_policy_drives_the_model_and_shows_in_the_simulator_section()
     {
         var plan = Parse("""

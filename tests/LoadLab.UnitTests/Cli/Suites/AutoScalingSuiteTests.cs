@@ -73,4 +73,39 @@ public class AutoScalingSuiteTests
 
         AssertError(error, 6, 68, "either one policy for both dimensions", "not both");
     }
+
+    private static string IndexSuite(string tableCapacity, string indexCapacity) => $"""
+        name: t
+        tables:
+          items:
+            name: Items
+            key: {"{"} pk: S {"}"}
+            capacity: {tableCapacity}
+            indexes:
+              byStatus: {"{"} pk: status, capacity: {indexCapacity} {"}"}
+        {Scenarios}
+        """;
+
+    [Fact]
+    public void A_global_index_of_a_provisioned_table_scales_by_its_own_policy()
+    {
+        var table = Parse(IndexSuite("{ mode: provisioned, read: 100, write: 50 }", "{ read: 10, write: 5, autoScaling: { write: { min: 5, max: 80, target: 50 } } }")).Tables[0];
+
+        var index = Assert.Single(table.Indexes).Capacity!;
+        Assert.Equal((10L, 5L), (index.ReadUnits, index.WriteUnits));
+        Assert.Null(index.ReadAutoScaling);
+        Assert.Equal(new AutoScalingPlan(50, 5, 80), index.WriteAutoScaling);
+        Assert.Null(table.Capacity.WriteAutoScaling); // the table's own units stay fixed
+    }
+
+    [Fact]
+    public void Index_policy_errors_name_the_index_and_on_demand_indexes_refuse_auto_scaling()
+    {
+        var error = SingleError(IndexSuite("{ mode: provisioned, read: 1, write: 1 }", "{ read: 1, write: 1, autoScaling: { min: 9, max: 3 } }"));
+        Assert.Contains("index 'byStatus'.capacity.autoScaling.max: must be at least min", error.Message, StringComparison.Ordinal);
+
+        var onDemand = SingleError(IndexSuite("{ mode: on-demand }", "{ autoScaling: { min: 1, max: 3 } }"));
+        Assert.Contains("index 'byStatus'.capacity.autoScaling: only allowed for provisioned tables", onDemand.Message, StringComparison.Ordinal);
+        Assert.Equal(8, onDemand.Line);
+    }
 }
