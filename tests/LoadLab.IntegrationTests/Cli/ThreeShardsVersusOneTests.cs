@@ -105,7 +105,10 @@ public sealed class ThreeShardsVersusOneTests(LocalTargetFixture target) : IDisp
         var single = await RunSuiteAsync(Path.Combine(output, "single"));
         Assert.Equal(Items, Assert.Single(single.Seeding).Items);
         Assert.InRange(single.Scenarios[0].Scheduled, scenario.Scheduled - 3, scenario.Scheduled + 3);
-        Assert.InRange(single.Scenarios[0].Operations.Sum(o => o.Completed), scenario.Operations.Sum(o => o.Completed) - 3, scenario.Operations.Sum(o => o.Completed) + 3);
+        // Completed, or left undone at the end (dropped, cancelled): a stall of a busy machine moves operations from the first to the second.
+        static long CarriedOut(ScenarioResult s) => s.Operations.Sum(o => o.Completed) + s.Dropped + s.Cancelled;
+        Assert.InRange(CarriedOut(single.Scenarios[0]), CarriedOut(scenario) - 3, CarriedOut(scenario) + 3);
+        Assert.True(single.Scenarios[0].Dropped + single.Scenarios[0].Cancelled <= single.Scenarios[0].Scheduled / 10, $"the single run left {single.Scenarios[0].Dropped} dropped and {single.Scenarios[0].Cancelled} cancelled");
     }
 
     [Fact]
