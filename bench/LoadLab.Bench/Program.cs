@@ -15,12 +15,13 @@ return which switch
     "report" => await ReportBench.RunAsync(options),
     "simulator" => await SimulatorBench.RunAsync(options),
     "admission" => await AdmissionBench.RunAsync(options),
+    "simulator-cpu" => await SimulatorCpuBench.RunAsync(options),
     "all" => await EngineBench.ClosedAsync(options) + await EngineBench.OpenAsync(options) + await DriverBench.RunAsync(options),
     _ => Help(),
 };
 
 static int Help()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project bench/LoadLab.Bench -- engine-closed|engine-open|memory|driver|data|tracing|report|simulator|admission|all [--seconds N] [--minutes N] [--rate N] [--workers N]");
+    Console.WriteLine("usage: dotnet run -c Release --project bench/LoadLab.Bench -- engine-closed|engine-open|memory|driver|data|tracing|report|simulator|simulator-cpu|admission|all [--seconds N] [--minutes N] [--rate N] [--workers N] [--rounds N]");
     return 2;
 }
