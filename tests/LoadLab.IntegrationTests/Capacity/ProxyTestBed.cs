@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using LoadLab.Capacity.Proxy;
+using LoadLab.DynamoDb.Client;
 using LoadLab.IntegrationTests.Fixtures;
 
 namespace LoadLab.IntegrationTests.Capacity;
@@ -36,7 +37,7 @@ internal sealed class ProxyTestBed : IAsyncDisposable
         AWSConfigs.InitializeCollections = true;
         var config = new AmazonDynamoDBConfig { ServiceURL = proxy.Endpoint.ToString(), AuthenticationRegion = "us-east-1", MaxErrorRetry = 2 };
         if (transport == ProxyTransport.InProcess)
-            config.HttpClientFactory = new HandlerFactory(proxy.CreateInProcessHandler());
+            config.HttpClientFactory = new InProcessHttpClientFactory(proxy.CreateInProcessHandler());
         Client = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), config);
     }
 
@@ -142,15 +143,5 @@ internal sealed class ProxyTestBed : IAsyncDisposable
         Client.Dispose();
         await Proxy.DisposeAsync();
         AWSConfigs.InitializeCollections = initializeCollections;
-    }
-
-    /// <summary>The SDK's HTTP clients over the simulator's in-process handler (kept for the bed's lifetime).</summary>
-    private sealed class HandlerFactory(HttpMessageHandler handler) : HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
-
-        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
-
-        public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
     }
 }
