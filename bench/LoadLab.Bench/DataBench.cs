@@ -122,12 +122,12 @@ internal static class DataBench
             }
         }
 
-        double ratio = Median(seeder) / Median(plain);
+        double ratio = BenchMath.Median(seeder) / BenchMath.Median(plain);
         Console.WriteLine();
         Console.WriteLine("| seeding vs dynalite | items | parallel batches | plain BatchWriteItem loop items/s (rounds) | Seeder items/s (rounds) | Seeder / plain (medians) | Seeder over pre-generated items items/s (rounds) | LoadLab-side CPU µs per item: plain / Seeder / Seeder pre-generated (medians) |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| order, 25 per batch | {SeedItems:N0} | {Parallelism} | {Rounds(plain)} | {Rounds(seeder)} | {ratio:0.000} | {Rounds(cached)} | {Median(plainCpu):0.0} / {Median(seederCpu):0.0} / {Median(cachedCpu):0.0} |"));
+            $"| order, 25 per batch | {SeedItems:N0} | {Parallelism} | {Rounds(plain)} | {Rounds(seeder)} | {ratio:0.000} | {Rounds(cached)} | {BenchMath.Median(plainCpu):0.0} / {BenchMath.Median(seederCpu):0.0} / {BenchMath.Median(cachedCpu):0.0} |"));
     }
 
     /// <summary>
@@ -215,12 +215,6 @@ internal static class DataBench
         var table = Table with { Name = "local_BenchData_" + Guid.NewGuid().ToString("N")[..8] };
         await TableProvisioner.EnsureTableAsync(client, table, CancellationToken.None);
         return table;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static string Rounds(List<double> values) => string.Join(" / ", values.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)));

@@ -46,7 +46,7 @@ internal static class DriverBench
         }
 
         static double Ops(LoadLab.Core.Results.ScenarioResult r) => r.Operations.Sum(op => op.Completed) / r.DurationSeconds;
-        double plain = Median(plainRounds);
+        double plain = BenchMath.Median(plainRounds);
         var engine = engineRounds.OrderBy(Ops).ElementAt(1);
         double engineOps = Ops(engine);
         var get = engine.Operations.First(op => op.Name == "get");
@@ -56,8 +56,6 @@ internal static class DriverBench
             $"| driver vs dynalite, get 80 / put 20 | {workers} | 3 × {o.Seconds:0} | {string.Join(" / ", plainRounds.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))} | {string.Join(" / ", engineRounds.Select(r => Ops(r).ToString("N0", CultureInfo.InvariantCulture)))} | {engineOps / plain:0.000} | {get.Latency.P50Ms:0.00} | {get.Latency.P99Ms:0.00} |"));
         return 0;
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static async Task<double> PlainLoopAsync(IAmazonDynamoDB client, TablePlan table, IDataModel model, int workers, TimeSpan duration) =>
         (await WorkloadLoop.RunAsync(client, table, model, Items, workers, duration)).OpsPerSecond;

@@ -95,14 +95,14 @@ internal static class SimulatorBench
             // Each round's paths ran back to back, so a round's own ratio is least affected by drift in the machine.
             var perRound = path.Throughput.Zip(baseline.Throughput, (p, d) => p.OpsPerSecond / d.OpsPerSecond).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{path.Name}: throughput / direct = **{Median(path.Throughput, r => r.OpsPerSecond) / Median(baseline.Throughput, r => r.OpsPerSecond):0.000}** (medians; target >= 0.85), per round {string.Join(" / ", perRound.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))} (median {perRound.Order().ElementAt(perRound.Count / 2):0.000}); added p50 latency, 1 worker = **{Median(path.Latency, r => r.P50Ms) - Median(baseline.Latency, r => r.P50Ms):0.000} ms** (target <= 0.2 ms); simulator CPU per request ≈ {Median(path.Throughput, r => r.CpuUsPerOp) - Median(baseline.Throughput, r => r.CpuUsPerOp):0} µs."));
+                $"{path.Name}: throughput / direct = **{Median(path.Throughput, r => r.OpsPerSecond) / Median(baseline.Throughput, r => r.OpsPerSecond):0.000}** (medians; target >= 0.85), per round {string.Join(" / ", perRound.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))} (median {BenchMath.Median(perRound):0.000}); added p50 latency, 1 worker = **{Median(path.Latency, r => r.P50Ms) - Median(baseline.Latency, r => r.P50Ms):0.000} ms** (target <= 0.2 ms); simulator CPU per request ≈ {Median(path.Throughput, r => r.CpuUsPerOp) - Median(baseline.Throughput, r => r.CpuUsPerOp):0} µs."));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throttled requests: {throttled}. Kestrel inline scheduling: {(inline ? "on" : "off")}. Load average: {LoadAverage()}."));
         return 0;
     }
 
-    private static double Median(List<LoopRound> rounds, Func<LoopRound, double> value) => rounds.Select(value).Order().ElementAt(rounds.Count / 2);
+    private static double Median(List<LoopRound> rounds, Func<LoopRound, double> value) => BenchMath.Median(rounds.Select(value));
 
     private static string Each(List<LoopRound> rounds, Func<LoopRound, double> value, string format) =>
         string.Join(" / ", rounds.Select(r => value(r).ToString(format, CultureInfo.InvariantCulture)));

@@ -54,7 +54,7 @@ internal static class SimulatorCpuBench
 
         foreach (var (path, list) in samples)
         {
-            double cpu = list.Select(s => s.Cpu).Order().ElementAt(1), bytes = list.Select(s => s.Bytes).Order().ElementAt(1);
+            double cpu = BenchMath.Median(list.Select(s => s.Cpu)), bytes = BenchMath.Median(list.Select(s => s.Bytes));
             rows.Add((path, cpu, bytes));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {(path == "direct" ? "SDK to a canned emulator" : "SDK through the in-process simulator to it")} | {cpu:0.0} | {bytes:N0} |"));
         }

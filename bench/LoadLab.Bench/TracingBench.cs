@@ -83,9 +83,9 @@ internal static class TracingBench
             on.Add(await round(duration, true));
         }
 
-        double ratio = Median(on.Select(r => r.OpsPerSecond)) / Median(off.Select(r => r.OpsPerSecond));
-        double offCpu = Median(off.Select(r => r.CpuMicrosPerOp));
-        double onCpu = Median(on.Select(r => r.CpuMicrosPerOp));
+        double ratio = BenchMath.Median(on.Select(r => r.OpsPerSecond)) / BenchMath.Median(off.Select(r => r.OpsPerSecond));
+        double offCpu = BenchMath.Median(off.Select(r => r.CpuMicrosPerOp));
+        double onCpu = BenchMath.Median(on.Select(r => r.CpuMicrosPerOp));
         var last = on[^1].Summary;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {workers} | {Rounds} × {duration.TotalSeconds:0} | {Join(off)} | {Join(on)} | {ratio:0.000} ({(1 - ratio) * 100:0.0} %) | {offCpu:0.000} / {onCpu:0.000} ({((onCpu / offCpu) - 1) * 100:0.0} %) | {last?.Kept:N0} / {last?.Sent:N0} / {last?.Dropped:N0} |"));
@@ -132,7 +132,7 @@ internal static class TracingBench
         }
 
         await session.CompleteAsync();
-        double off = Median(timesOff), on = Median(timesOn);
+        double off = BenchMath.Median(timesOff), on = BenchMath.Median(timesOn);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| decorator alone, one thread, no-op inner | 1 | {Rounds} × {n / 1_000_000} M ops | {off:0.0} ns/op | {on:0.0} ns/op | +{on - off:0.0} ns per operation | | |"));
 
@@ -155,12 +155,6 @@ internal static class TracingBench
         Phases = [new ConcurrencyPhase(workers, duration)],
         MaxInFlight = 1024,
     };
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
-    }
 
     private static string Join(List<Round> rounds) => string.Join(" / ", rounds.Select(r => r.OpsPerSecond.ToString("N0", CultureInfo.InvariantCulture)));
 

@@ -44,17 +44,17 @@ internal static class MergeCommand
 
         // A suite with variants: each variant's shards merge into <out>/<variant>/, then the variants are compared as a run compares them.
         var variants = new List<VariantRun>();
-        string? root = args.Value("out");
+        var first = inputs[0].Variants![0].Result.Run;
+        string root = args.Value("out") ?? DefaultFolder(first);
         foreach (var (name, _, _) in inputs[0].Variants!)
         {
             var shards = inputs.Select(i => i.Variants!.First(v => v.Variant == name)).Select(v => (v.Path, v.Result)).ToArray();
-            root ??= Path.Combine("reports", (shards[0].Result.Run.Shard?.RunGroup ?? shards[0].Result.Run.RunId) + "-merged");
             console.MarkupLine($"Variant [bold]{Markup.Escape(name)}[/]:");
             var (merged, _) = await MergeAsync(shards, args, Path.Combine(root, name), console, cancellationToken).ConfigureAwait(false);
             variants.Add(new VariantRun(name, merged));
         }
 
-        var comparison = await ComparisonWriter.WriteAsync(variants, variants[0].Result.Run.Suite, root!, cancellationToken).ConfigureAwait(false);
+        var comparison = await ComparisonWriter.WriteAsync(variants, first.Suite, root, cancellationToken).ConfigureAwait(false);
         console.MarkupLine($"Comparison: [bold]{Markup.Escape(comparison[0])}[/]");
         return variants.All(v => v.Result.BudgetsPassed) ? ExitCodes.Ok : ExitCodes.BudgetFailed;
     }
@@ -75,7 +75,7 @@ internal static class MergeCommand
 
         var budgets = BudgetsOf(args.Value("suite") ?? merged.Run.SuiteFile, explicitSuite: args.Has("suite"));
         merged = merged with { Budgets = BudgetEvaluator.Evaluate(merged, budgets) };
-        directory ??= args.Value("out") ?? Path.Combine("reports", (merged.Run.Shard?.RunGroup ?? merged.Run.RunId) + "-merged");
+        directory ??= args.Value("out") ?? DefaultFolder(merged.Run);
         var written = await ReportWriter.WriteAllAsync(merged, directory, cancellationToken).ConfigureAwait(false);
 
         console.MarkupLine($"Merged {shards.Length} result(s) of run group [bold]{Markup.Escape(merged.Run.Shard?.RunGroup ?? "-")}[/].");
@@ -84,6 +84,9 @@ internal static class MergeCommand
         console.Write(SummaryTable.Build(merged));
         return (merged, written[0]);
     }
+
+    /// <summary>reports/&lt;run-group&gt;-merged.</summary>
+    private static string DefaultFolder(RunInfo run) => Path.Combine("reports", (run.Shard?.RunGroup ?? run.RunId) + "-merged");
 
     private static IReadOnlyList<BudgetDefinition> BudgetsOf(string? suitePath, bool explicitSuite)
     {

@@ -19,12 +19,18 @@ internal sealed record MergeInput(string Path, RunResult? Single, IReadOnlyList<
         if (File.Exists(file))
             return new MergeInput(path, ResultsFiles.Read(file, "merge"), null);
 
-        var variants = Directory.EnumerateDirectories(path)
-            .Select(d => System.IO.Path.Combine(d, ResultsJson.FileName))
-            .Where(File.Exists)
-            .Select(f => ResultsFiles.Read(f, "merge") is var result ? (Variant: result.Run.Variant ?? new DirectoryInfo(System.IO.Path.GetDirectoryName(f)!).Name, Path: f, Result: result) : default)
-            .OrderBy(v => v.Result.Run.StartedAt) // the order the variants ran in, as the suite lists them
-            .ToList();
+        var variants = new List<(string Variant, string Path, RunResult Result)>();
+        foreach (string folder in Directory.EnumerateDirectories(path))
+        {
+            string results = System.IO.Path.Combine(folder, ResultsJson.FileName);
+            if (!File.Exists(results))
+                continue;
+            var result = ResultsFiles.Read(results, "merge");
+            variants.Add((result.Run.Variant ?? System.IO.Path.GetFileName(folder), results, result));
+        }
+
+        // The order the variants ran in, which is the order the suite lists them.
+        variants.Sort((a, b) => a.Result.Run.StartedAt.CompareTo(b.Result.Run.StartedAt));
         if (variants.Count == 0)
             throw new UserFacingException(ExitCodes.InvalidInput, $"loadlab merge: {path}: no {ResultsJson.FileName} in it or in its sub-folders. Give the folder a shard wrote (--out), or its {ResultsJson.FileName}.");
         return new MergeInput(path, null, variants);

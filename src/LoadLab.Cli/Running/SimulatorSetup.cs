@@ -77,14 +77,16 @@ internal static class SimulatorSetup
     public static TableAutoScaling? AutoScalingOf(TablePlan table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var indexes = table.Indexes
-            .Where(i => i.Capacity is { } c && Scales(c))
+        var indexes = ScalingIndexes(table)
             .ToDictionary(i => i.Name, i => new IndexAutoScaling { Read = Policy(i.Capacity!.ReadAutoScaling), Write = Policy(i.Capacity.WriteAutoScaling) }, StringComparer.Ordinal);
         var own = AutoScalingOf(table.Capacity);
         if (own is null && indexes.Count == 0)
             return null;
         return (own ?? new TableAutoScaling()) with { Indexes = indexes.Count == 0 ? null : indexes };
     }
+
+    /// <summary>The table's global indexes with a policy of their own.</summary>
+    private static IEnumerable<IndexPlan> ScalingIndexes(TablePlan table) => table.Indexes.Where(i => i.Capacity is { } c && Scales(c));
 
     private static bool Scales(CapacityPlan capacity) =>
         capacity.Mode == CapacityMode.Provisioned && (capacity.ReadAutoScaling is not null || capacity.WriteAutoScaling is not null);
@@ -109,7 +111,7 @@ internal static class SimulatorSetup
             if (pushed.Error is not null)
                 throw new UserFacingException(ExitCodes.CannotRun, $"The capacity simulator refused the auto scaling policy of table {table.Name}: {pushed.Error}");
             reporter.Info($"Auto scaling of {table.Name} (simulated): {Describe(table.Capacity)}");
-            foreach (var index in table.Indexes.Where(i => i.Capacity is { } c && Scales(c)))
+            foreach (var index in ScalingIndexes(table))
                 reporter.Info($"Auto scaling of {table.Name} index {index.Name} (simulated): {Describe(index.Capacity!)}");
         }
     }

@@ -24,17 +24,14 @@ public static class DynamoDbClientFactory
             AWSConfigs.InitializeCollections = true;
     }
 
-    public static AmazonDynamoDBClient Create(DynamoDbTargetOptions options) => Create(options, httpClientFactory: null);
-
-    /// <summary>Tests pass an <see cref="HttpClientFactory"/> to answer requests in memory while the real pipeline runs.</summary>
-    internal static AmazonDynamoDBClient Create(DynamoDbTargetOptions options, HttpClientFactory? httpClientFactory)
+    public static AmazonDynamoDBClient Create(DynamoDbTargetOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ApplySdkDefaults();
         var config = CreateConfig(options);
-        httpClientFactory ??= options.InProcessHandler is { } handler ? new InProcessHttpClientFactory(handler) : null;
-        if (httpClientFactory is not null)
-            config.HttpClientFactory = httpClientFactory;
+        // An in-process handler (the embedded simulator, or a test's fake) answers instead of the network.
+        if (options.InProcessHandler is { } handler)
+            config.HttpClientFactory = new InProcessHttpClientFactory(handler);
         AWSCredentials? credentials = options.UseLocalCredentials
             ? new BasicAWSCredentials(LocalAccessKey, LocalSecretKey)
             : null;

@@ -1,4 +1,3 @@
-using LoadLab.Cli;
 using LoadLab.IntegrationTests.Support;
 
 namespace LoadLab.IntegrationTests.Cli;
@@ -10,13 +9,7 @@ public sealed class BadInputTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var console = new TestConsole();
-        int exit = await LoadLabApp.RunAsync(args, console.Console);
-        Assert.DoesNotContain("   at ", console.Output, StringComparison.Ordinal);
-        return (exit, console.Output);
-    }
+    private static Task<(int Exit, string Output)> RunAsync(params string[] args) => CliRunner.RunWithoutStackTraceAsync(args);
 
     private string Suite(string name, string yaml)
     {

@@ -1,4 +1,3 @@
-using LoadLab.Cli;
 using LoadLab.Core.Recording;
 using LoadLab.Core.Results;
 using LoadLab.IntegrationTests.Fixtures;
@@ -18,13 +17,7 @@ public sealed class CompareAndReportTests(LocalTargetFixture target) : IDisposab
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var console = new TestConsole();
-        int exit = await LoadLabApp.RunAsync(args, console.Console);
-        Assert.DoesNotContain("   at ", console.Output, StringComparison.Ordinal);
-        return (exit, console.Output);
-    }
+    private static Task<(int Exit, string Output)> RunAsync(params string[] args) => CliRunner.RunWithoutStackTraceAsync(args);
 
     /// <summary>Writes a one-operation results file whose gets all took <paramref name="getMicros"/>; returns its path.</summary>
     private async Task<string> ResultsFileAsync(string name, long getMicros)

@@ -1,4 +1,3 @@
-using LoadLab.Cli;
 using LoadLab.IntegrationTests.Support;
 
 namespace LoadLab.IntegrationTests.Cli;
@@ -33,13 +32,7 @@ public sealed class SafetyCliTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var console = new TestConsole();
-        int exit = await LoadLabApp.RunAsync(args, console.Console);
-        Assert.DoesNotContain("   at ", console.Output, StringComparison.Ordinal);
-        return (exit, console.Output);
-    }
+    private static Task<(int Exit, string Output)> RunAsync(params string[] args) => CliRunner.RunWithoutStackTraceAsync(args);
 
     [Fact]
     public async Task Plan_shows_the_planned_on_demand_cost()

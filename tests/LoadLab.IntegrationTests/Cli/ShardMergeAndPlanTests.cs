@@ -1,8 +1,8 @@
-using LoadLab.Cli;
 using LoadLab.Core.Recording;
 using LoadLab.Core.Results;
 using LoadLab.IntegrationTests.Fixtures;
 using LoadLab.IntegrationTests.Support;
+using static LoadLab.IntegrationTests.Support.CliRunner;
 using LoadLab.Reports.Json;
 
 namespace LoadLab.IntegrationTests.Cli;
@@ -14,13 +14,6 @@ public sealed class ShardMergeAndPlanTests(LocalTargetFixture target) : IDisposa
     private readonly string output = Directory.CreateTempSubdirectory("loadlab-shards-").FullName;
 
     public void Dispose() => Directory.Delete(output, recursive: true);
-
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var console = new TestConsole();
-        int exit = await LoadLabApp.RunAsync(args, console.Console);
-        return (exit, console.Output);
-    }
 
     [Fact]
     public async Task Two_shards_merge_into_counts_that_add_up_and_percentiles_of_the_combined_histograms()

@@ -1,11 +1,11 @@
 using HdrHistogram;
-using LoadLab.Cli;
 using LoadLab.Core.Keys;
 using LoadLab.Core.Recording;
 using LoadLab.Core.Results;
 using LoadLab.IntegrationTests.DynamoDb;
 using LoadLab.IntegrationTests.Fixtures;
 using LoadLab.IntegrationTests.Support;
+using static LoadLab.IntegrationTests.Support.CliRunner;
 using LoadLab.Reports.Json;
 
 namespace LoadLab.IntegrationTests.Cli;
@@ -26,13 +26,6 @@ public sealed class ThreeShardsVersusOneTests(LocalTargetFixture target) : IDisp
     private readonly string output = Directory.CreateTempSubdirectory("loadlab-3v1-").FullName;
 
     public void Dispose() => Directory.Delete(output, recursive: true);
-
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var console = new TestConsole();
-        int exit = await LoadLabApp.RunAsync(args, console.Console);
-        return (exit, console.Output);
-    }
 
     private async Task<RunResult> RunSuiteAsync(string dir, params string[] extra)
     {

@@ -1,6 +1,6 @@
-using LoadLab.Cli;
 using LoadLab.IntegrationTests.Fixtures;
 using LoadLab.IntegrationTests.Support;
+using static LoadLab.IntegrationTests.Support.CliRunner;
 using LoadLab.Reports.Json;
 using LoadLab.Reports.Variants;
 
@@ -15,13 +15,6 @@ public sealed class VariantMergeTests(LocalTargetFixture target) : IDisposable
     private readonly string output = Directory.CreateTempSubdirectory("loadlab-variant-merge-").FullName;
 
     public void Dispose() => Directory.Delete(output, recursive: true);
-
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var console = new TestConsole();
-        int exit = await LoadLabApp.RunAsync(args, console.Console);
-        return (exit, console.Output);
-    }
 
     [Fact]
     public async Task Two_shards_of_a_suite_with_variants_merge_per_variant_and_into_a_comparison()

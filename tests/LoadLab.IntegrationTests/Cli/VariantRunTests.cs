@@ -1,6 +1,7 @@
 using LoadLab.Cli;
 using LoadLab.Core.Results;
 using LoadLab.IntegrationTests.Support;
+using static LoadLab.IntegrationTests.Support.CliRunner;
 using LoadLab.Reports.Charts;
 using LoadLab.Reports.Json;
 using LoadLab.Reports.Variants;
@@ -17,13 +18,6 @@ public sealed class VariantRunTests : IDisposable
     private readonly string output = Directory.CreateTempSubdirectory("loadlab-variants-").FullName;
 
     public void Dispose() => Directory.Delete(output, recursive: true);
-
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var console = new TestConsole();
-        int exit = await LoadLabApp.RunAsync(args, console.Console);
-        return (exit, console.Output);
-    }
 
     [Fact]
     public async Task Two_variants_run_on_their_own_tables_into_sub_reports_and_a_comparison_built_from_them()

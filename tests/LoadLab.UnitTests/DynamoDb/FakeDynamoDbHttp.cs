@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
-using Amazon.Runtime;
 using LoadLab.DynamoDb.Client;
 
 namespace LoadLab.UnitTests.DynamoDb;
@@ -25,8 +24,7 @@ internal sealed class FakeDynamoDbHttp(Func<FakeRequest, HttpResponseMessage> re
 
     public AmazonDynamoDBClient CreateClient(int maxAttempts = 3) =>
         DynamoDbClientFactory.Create(
-            new DynamoDbTargetOptions { Endpoint = new Uri("http://fake.invalid"), UseLocalCredentials = true, MaxAttempts = maxAttempts },
-            new Factory(this));
+            new DynamoDbTargetOptions { Endpoint = new Uri("http://fake.invalid"), UseLocalCredentials = true, MaxAttempts = maxAttempts, InProcessHandler = this });
 
     public static HttpResponseMessage Json(string json, HttpStatusCode status = HttpStatusCode.OK) =>
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/x-amz-json-1.0") };
@@ -49,12 +47,5 @@ internal sealed class FakeDynamoDbHttp(Func<FakeRequest, HttpResponseMessage> re
         var fake = new FakeRequest(target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..], document.RootElement.Clone(), Interlocked.Increment(ref calls));
         Requests.Enqueue(fake);
         return respond(fake);
-    }
-
-    private sealed class Factory(HttpMessageHandler handler) : HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
-
-        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
     }
 }

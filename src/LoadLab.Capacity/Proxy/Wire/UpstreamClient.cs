@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
 
 namespace LoadLab.Capacity.Proxy.Wire;
 
@@ -18,12 +17,6 @@ internal sealed class UpstreamClient : IDisposable
         "Content-Length", "Expect",
         // Uncompressed responses keep the checksum question simple: x-amz-crc32 covers the bytes we edit.
         "Accept-Encoding",
-    };
-
-    // Kestrel frames the relayed body itself (it sets its own Date and connection handling).
-    private static readonly HashSet<string> NotRelayed = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Proxy-Connection", "Date",
     };
 
     private static readonly string[] AuthHeaders = ["Authorization", "X-Amz-Date", "X-Amz-Security-Token"];
@@ -68,25 +61,9 @@ internal sealed class UpstreamClient : IDisposable
         return SendBufferedAsync(request, cancellationToken);
     }
 
-    /// <summary>Relays a request whose answer the proxy does not need, streaming the answer to the client.</summary>
-    public async Task RelayAsync(HttpContext context, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
-    {
-        using var request = Build(body);
-        request.Method = new HttpMethod(context.Request.Method);
-        if (request.Method == HttpMethod.Get)
-            request.Content = null;
-        CopyHeaders(context.Request.Headers, request, authOnly: false);
-        using var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        context.Response.StatusCode = (int)response.StatusCode;
-        CopyResponseHeaders(response.Headers, context.Response);
-        CopyResponseHeaders(response.Content.Headers, context.Response);
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        await stream.CopyToAsync(context.Response.Body, cancellationToken);
-    }
-
     /// <summary>
     /// Relays a request whose answer the proxy does not need and hands the emulator's answer back as it is,
-    /// its body still streaming (the in-process transport; the caller disposes the answer).
+    /// its body still streaming (the caller disposes the answer).
     /// </summary>
     public async Task<HttpResponseMessage> RelayAsync(string method, IHeaderDictionary headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
@@ -181,16 +158,6 @@ internal sealed class UpstreamClient : IDisposable
                 request.Headers.TryAddWithoutValidation(header.Key, header.Value.ToString());
             else
                 request.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value);
-        }
-    }
-
-    private static void CopyResponseHeaders(HttpHeaders from, HttpResponse to)
-    {
-        foreach (var header in from)
-        {
-            if (NotRelayed.Contains(header.Key))
-                continue;
-            to.Headers[header.Key] = new StringValues(header.Value.ToArray());
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Amazon.DynamoDBv2;
-using Amazon.Runtime;
 using LoadLab.DynamoDb.Client;
 
 namespace LoadLab.UnitTests.Tracing.Support;
@@ -18,8 +17,7 @@ internal sealed class TracedDynamoDbHttp(Func<int, HttpResponseMessage> respond)
 
     public AmazonDynamoDBClient CreateClient(int maxAttempts = 3) =>
         DynamoDbClientFactory.Create(
-            new DynamoDbTargetOptions { Endpoint = new Uri("http://fake.invalid"), UseLocalCredentials = true, MaxAttempts = maxAttempts },
-            new Factory(this));
+            new DynamoDbTargetOptions { Endpoint = new Uri("http://fake.invalid"), UseLocalCredentials = true, MaxAttempts = maxAttempts, InProcessHandler = this });
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -28,13 +26,6 @@ internal sealed class TracedDynamoDbHttp(Func<int, HttpResponseMessage> respond)
         var response = respond(call);
         response.Headers.Add("x-amzn-RequestId", "REQ" + call.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Task.FromResult(response);
-    }
-
-    private sealed class Factory(HttpMessageHandler handler) : HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
-
-        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
     }
 }
 
