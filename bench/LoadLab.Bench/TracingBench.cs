@@ -13,7 +13,7 @@ using LoadLab.DynamoDb.Driver;
 using LoadLab.DynamoDb.LocalTarget;
 using LoadLab.DynamoDb.Seeding;
 using LoadLab.DynamoDb.Tables;
-using LoadLab.DynamoDb.Tracing;
+using LoadLab.Runner.Tracing;
 using LoadLab.Tracing;
 
 namespace LoadLab.Bench;

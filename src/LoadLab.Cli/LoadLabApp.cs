@@ -1,8 +1,10 @@
+using LoadLab.Core.Text;
+using LoadLab.Core.Errors;
 using System.Runtime.InteropServices;
 using LoadLab.Cli.CommandLine;
 using LoadLab.Cli.Commands;
-using LoadLab.Cli.Running;
-using LoadLab.Cli.Suites;
+using LoadLab.Runner.Running;
+using LoadLab.Runner.Suites;
 using LoadLab.DynamoDb.LocalTarget;
 using Spectre.Console;
 
@@ -14,7 +16,7 @@ namespace LoadLab.Cli;
 /// </summary>
 public static class LoadLabApp
 {
-    internal static readonly IReadOnlyList<CommandSpec> Commands = [RunOptions.Spec, PlanCommand.Spec, SeedCommand.Spec, TeardownCommand.Spec, LocalCommand.Spec, CompareCommand.Spec, ReportCommand.Spec, MergeCommand.Spec];
+    internal static readonly IReadOnlyList<CommandSpec> Commands = [RunArguments.Spec, PlanCommand.Spec, SeedCommand.Spec, TeardownCommand.Spec, LocalCommand.Spec, CompareCommand.Spec, ReportCommand.Spec, MergeCommand.Spec];
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken external = default)
     {
@@ -43,10 +45,15 @@ public static class LoadLabApp
             console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
             return ExitCodes.InvalidInput;
         }
-        catch (UserFacingException e)
+        catch (InvalidInputException e)
         {
             console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-            return e.ExitCode;
+            return ExitCodes.InvalidInput;
+        }
+        catch (CannotRunException e)
+        {
+            console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            return ExitCodes.CannotRun;
         }
         catch (LocalTargetException e)
         {
@@ -98,8 +105,8 @@ public static class LoadLabApp
         var spec = Commands.FirstOrDefault(c => c.Name == args[0]);
         if (spec is null)
         {
-            string? close = Suggestions.Closest(args[0], Commands.Select(c => c.Name));
-            throw new UserFacingException(ExitCodes.InvalidInput, $"Unknown command '{args[0]}'." + (close is null ? "" : $" Did you mean '{close}'?") + "\n\n" + Overview());
+            string? close = NameSuggestions.Closest(args[0], Commands.Select(c => c.Name));
+            throw new InvalidInputException($"Unknown command '{args[0]}'." + (close is null ? "" : $" Did you mean '{close}'?") + "\n\n" + Overview());
         }
 
         var rest = args.Skip(1).ToArray();

@@ -1,4 +1,6 @@
-using LoadLab.Cli.Suites;
+using LoadLab.Core.Text;
+using LoadLab.Core.Errors;
+using LoadLab.Runner.Suites;
 namespace LoadLab.Cli.CommandLine;
 
 /// <summary>
@@ -51,13 +53,12 @@ public static class ArgumentParser
         return new ParsedArguments(spec.Name, positionals, options);
     }
 
-    private static UserFacingException Unknown(string name, CommandSpec spec)
+    private static InvalidInputException Unknown(string name, CommandSpec spec)
     {
-        string? close = Suggestions.Closest(name, spec.Options.Select(o => o.Name));
+        string? close = NameSuggestions.Closest(name, spec.Options.Select(o => o.Name));
         string hint = close is null ? "" : $" Did you mean --{close}?";
         return Usage($"unknown option --{name}.{hint}", spec);
     }
 
-    private static UserFacingException Usage(string message, CommandSpec spec) =>
-        new(ExitCodes.InvalidInput, $"loadlab {spec.Name}: {message}\n\n{spec.Usage()}");
+    private static InvalidInputException Usage(string message, CommandSpec spec) => new($"loadlab {spec.Name}: {message}\n\n{spec.Usage()}");
 }

@@ -1,6 +1,6 @@
 namespace LoadLab.Cli.CommandLine;
 
-/// <summary>Exit codes, stated once (DESIGN.md "Command line").</summary>
+/// <summary>Exit codes, stated once (README "Commands"); the application reports verdicts and domain exceptions, mapped here.</summary>
 public static class ExitCodes
 {
     /// <summary>The run finished and every budget was met.</summary>
@@ -17,10 +17,12 @@ public static class ExitCodes
 
     /// <summary>Interrupted by Ctrl+C or SIGTERM; partial results were written.</summary>
     public const int Interrupted = 130;
-}
 
-/// <summary>A problem the user can fix; the message says what and how. Never shown with a stack trace.</summary>
-public sealed class UserFacingException(int exitCode, string message) : Exception(message)
-{
-    public int ExitCode { get; } = exitCode;
+    /// <summary>The exit code of a run that ended with <paramref name="verdict"/>.</summary>
+    public static int Of(LoadLab.Runner.Running.RunVerdict verdict) => verdict switch
+    {
+        LoadLab.Runner.Running.RunVerdict.Passed => Ok,
+        LoadLab.Runner.Running.RunVerdict.BudgetFailed => BudgetFailed,
+        _ => Interrupted,
+    };
 }

@@ -1,6 +1,8 @@
+using LoadLab.Cli.Console;
+using LoadLab.Core.Errors;
 using System.Globalization;
 using LoadLab.Cli.CommandLine;
-using LoadLab.Cli.Compare;
+using LoadLab.Reports.Compare;
 using LoadLab.Core.Plans;
 using LoadLab.Core.Results;
 using Spectre.Console;
@@ -94,5 +96,5 @@ internal static class CompareCommand
         return tolerance;
     }
 
-    private static UserFacingException Usage(string message) => new(ExitCodes.InvalidInput, $"loadlab compare: {message}\n\n{Spec.Usage()}");
+    private static InvalidInputException Usage(string message) => new($"loadlab compare: {message}\n\n{Spec.Usage()}");
 }

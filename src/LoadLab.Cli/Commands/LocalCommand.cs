@@ -1,3 +1,5 @@
+using LoadLab.Cli.Console;
+using LoadLab.Core.Errors;
 using System.Globalization;
 using LoadLab.Cli.CommandLine;
 using Spectre.Console;
@@ -23,13 +25,13 @@ internal static class LocalCommand
     {
         int port = 0;
         if (args.Value("port") is { } p && (!int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out port) || port is < 0 or > 65535))
-            throw new UserFacingException(ExitCodes.InvalidInput, $"loadlab local: --port '{p}' must be a port number from 0 to 65535.");
+            throw new InvalidInputException($"loadlab local: --port '{p}' must be a port number from 0 to 65535.");
         var errors = new List<string>();
-        var simulator = Running.SimulatorSetup.ParseOptions(args.Value("preset"), args.Value("simulator"), errors);
+        var simulator = LoadLab.Runner.Target.SimulatorSetup.ParseOptions(args.Value("preset"), args.Value("simulator"), errors);
         if (errors.Count > 0)
-            throw new UserFacingException(ExitCodes.InvalidInput, "loadlab local: " + string.Join("\n  ", errors));
+            throw new InvalidInputException("loadlab local: " + string.Join("\n  ", errors));
         void Log(string m) => console.MarkupLine($"[grey]·[/] {Markup.Escape(m)}");
-        await using var target = await Running.TargetSession.OpenAsync("local", null, "us-east-1", simulator, Log, stop, port, args.Value("persist")).ConfigureAwait(false);
+        await using var target = await LoadLab.Runner.Target.TargetSession.OpenAsync("local", null, "us-east-1", simulator, Log, stop, port, args.Value("persist")).ConfigureAwait(false);
         console.MarkupLine($"Local DynamoDB endpoint: [bold]{Markup.Escape(target.Endpoint!.ToString())}[/]");
         console.MarkupLine("Use any access key and secret, region us-east-1. Capacity metrics: GET /_loadlab/metrics. Press Ctrl+C to stop.");
         try

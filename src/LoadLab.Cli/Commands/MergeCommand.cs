@@ -1,7 +1,8 @@
+using LoadLab.Core.Errors;
 using LoadLab.Cli.CommandLine;
 using LoadLab.Cli.Console;
-using LoadLab.Cli.Merging;
-using LoadLab.Cli.Suites;
+using LoadLab.Reports.Merging;
+using LoadLab.Runner.Suites;
 using LoadLab.Core.Budgets;
 using LoadLab.Core.Merging;
 using LoadLab.Core.Results;
@@ -70,7 +71,7 @@ internal static class MergeCommand
         }
         catch (ShardMergeException e)
         {
-            throw new UserFacingException(ExitCodes.InvalidInput, "loadlab merge: " + e.Message);
+            throw new InvalidInputException("loadlab merge: " + e.Message);
         }
 
         var budgets = BudgetsOf(args.Value("suite") ?? merged.Run.SuiteFile, explicitSuite: args.Has("suite"));

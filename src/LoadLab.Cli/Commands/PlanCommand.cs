@@ -1,6 +1,7 @@
+using LoadLab.Runner.Safety;
 using LoadLab.Cli.CommandLine;
 using LoadLab.Cli.Console;
-using LoadLab.Cli.Suites;
+using LoadLab.Runner.Suites;
 using Spectre.Console;
 
 namespace LoadLab.Cli.Commands;
@@ -21,7 +22,7 @@ internal static class PlanCommand
 
     public static Task<int> ExecuteAsync(ParsedArguments args, IAnsiConsole console)
     {
-        var options = Running.RunOptions.From(args);
+        var options = RunArguments.From(args);
         var plan = SuiteLoader.Load(options.SuitePath, new SuiteLoadOptions
         {
             RunId = "plan",
@@ -31,7 +32,7 @@ internal static class PlanCommand
         });
         PlanView.Write(console, plan);
         // Shown for prod as for any environment: on prod nothing is seeded, so seeding is left out there.
-        CostView.Write(console, Safety.CostEstimator.Estimate(plan, includeSeeding: plan.Environment != Safety.ProdGuard.Environment));
+        CostView.Write(console, CostEstimator.Estimate(plan, includeSeeding: plan.Environment != ProdGuard.Environment));
         VariantPlanView.Write(console, plan);
         return Task.FromResult(ExitCodes.Ok);
     }

@@ -1,5 +1,6 @@
+using LoadLab.Core.Errors;
 using LoadLab.Cli.CommandLine;
-using LoadLab.Cli.Compare;
+using LoadLab.Reports.Compare;
 using LoadLab.Cli.Console;
 using LoadLab.Reports.Exporters;
 using Spectre.Console;
@@ -32,7 +33,7 @@ internal static class ReportCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserFacingException(ExitCodes.InvalidInput, $"loadlab report: cannot write to {directory}: {e.Message}");
+            throw new InvalidInputException($"loadlab report: cannot write to {directory}: {e.Message}");
         }
 
         console.Write(SummaryTable.Build(result));

@@ -1,6 +1,7 @@
+using LoadLab.Runner.Safety;
 using LoadLab.Cli.CommandLine;
 using LoadLab.Cli.Console;
-using LoadLab.Cli.Running;
+using LoadLab.Runner.Running;
 using Spectre.Console;
 
 namespace LoadLab.Cli.Commands;
@@ -10,11 +11,11 @@ internal static class RunCommand
 {
     public static async Task<int> ExecuteAsync(ParsedArguments args, IAnsiConsole console, CancellationToken stop)
     {
-        var options = RunOptions.From(args);
+        var options = RunArguments.From(args);
         bool interactive = !options.Plain && !System.Console.IsOutputRedirected && console.Profile.Capabilities.Interactive;
         var progress = new RunProgress(console, interactive, TimeSpan.FromSeconds(5));
-        var reporter = new RunReporter(console, progress);
-        var orchestrator = new RunOrchestrator(reporter, TimeProvider.System, Safety.SafetyServices.Default(console));
+        var reporter = new ConsoleRunReporter(console, progress);
+        var orchestrator = new RunOrchestrator(reporter, TimeProvider.System, SafetyServices.Default(new ConsoleConfirmation(console)));
         var suite = await new VariantRunner(orchestrator, reporter).RunAsync(options, stop).ConfigureAwait(false);
 
         foreach (var (variant, outcome) in suite.Runs)
@@ -31,6 +32,6 @@ internal static class RunCommand
 
         if (suite.ComparisonPath is { } comparison)
             console.MarkupLine($"Comparison: [bold]{Markup.Escape(comparison)}[/]");
-        return suite.ExitCode;
+        return ExitCodes.Of(suite.Verdict);
     }
 }

@@ -1,7 +1,8 @@
+using LoadLab.Cli.Console;
 using LoadLab.Cli.CommandLine;
-using LoadLab.Cli.Lifecycle;
-using LoadLab.Cli.Running;
-using LoadLab.Cli.Safety;
+using LoadLab.Runner.Lifecycle;
+using LoadLab.Runner.Running;
+using LoadLab.Runner.Safety;
 using LoadLab.Core.Plans;
 using Spectre.Console;
 
@@ -17,14 +18,14 @@ internal static class SeedCommand
         "seed",
         "Creates the suite's tables (tagged as LoadLab's) and seeds their data, without running load. Never on prod; idempotent.",
         ["SUITE.yaml"],
-        TableCommandSession.CommandOptions(new OptionSpec("seed", "N", "seed for the data (overrides the suite's)")));
+        SafetyArguments.TableCommandOptions(new OptionSpec("seed", "N", "seed for the data (overrides the suite's)")));
 
     public static async Task<int> ExecuteAsync(ParsedArguments args, IAnsiConsole console, CancellationToken stop) =>
-        await ExecuteAsync(args, console, SafetyServices.Default(console), stop).ConfigureAwait(false);
+        await ExecuteAsync(args, console, SafetyServices.Default(new ConsoleConfirmation(console)), stop).ConfigureAwait(false);
 
     public static async Task<int> ExecuteAsync(ParsedArguments args, IAnsiConsole console, SafetyServices services, CancellationToken stop)
     {
-        var options = RunOptions.From(args);
+        var options = RunArguments.From(args);
         void Info(string message) => console.MarkupLine($"[grey]·[/] {Markup.Escape(message)}");
         await using var session = await TableCommandSession.OpenAsync(options, "seed", "seed", services, Info, TimeProvider.System, stop).ConfigureAwait(false);
         var lifecycle = new TableLifecycle(session.Client, session.Plan, Info);

@@ -1,7 +1,8 @@
+using LoadLab.Cli.Console;
 using LoadLab.Cli.CommandLine;
-using LoadLab.Cli.Lifecycle;
-using LoadLab.Cli.Running;
-using LoadLab.Cli.Safety;
+using LoadLab.Runner.Lifecycle;
+using LoadLab.Runner.Running;
+using LoadLab.Runner.Safety;
 using LoadLab.Core.Plans;
 using LoadLab.DynamoDb.Tables;
 using Spectre.Console;
@@ -19,14 +20,14 @@ internal static class TeardownCommand
         "teardown",
         "Deletes the suite's tables that LoadLab created (loadlab:created-by tag); others are left alone. Never on prod.",
         ["SUITE.yaml"],
-        TableCommandSession.CommandOptions(new OptionSpec("include-kept", null, "also delete tables marked keep: true")));
+        SafetyArguments.TableCommandOptions(new OptionSpec("include-kept", null, "also delete tables marked keep: true")));
 
     public static async Task<int> ExecuteAsync(ParsedArguments args, IAnsiConsole console, CancellationToken stop) =>
-        await ExecuteAsync(args, console, SafetyServices.Default(console), stop).ConfigureAwait(false);
+        await ExecuteAsync(args, console, SafetyServices.Default(new ConsoleConfirmation(console)), stop).ConfigureAwait(false);
 
     public static async Task<int> ExecuteAsync(ParsedArguments args, IAnsiConsole console, SafetyServices services, CancellationToken stop)
     {
-        var options = RunOptions.From(args);
+        var options = RunArguments.From(args);
         void Info(string message) => console.MarkupLine($"[grey]·[/] {Markup.Escape(message)}");
         await using var session = await TableCommandSession.OpenAsync(options, "teardown", "tear down", services, Info, TimeProvider.System, stop).ConfigureAwait(false);
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using LoadLab.Cli.Safety;
+using LoadLab.Runner.Safety;
 using Spectre.Console;
 
 namespace LoadLab.Cli.Console;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using LoadLab.Cli.Planning;
+using LoadLab.Runner.Planning;
 using LoadLab.Core.Plans;
 using Spectre.Console;
 

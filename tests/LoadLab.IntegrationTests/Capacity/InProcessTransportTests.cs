@@ -1,9 +1,10 @@
+using LoadLab.Runner.Target;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using LoadLab.Capacity.Proxy.Wire;
-using LoadLab.Cli.Running;
+using LoadLab.Runner.Running;
 using LoadLab.DynamoDb.Client;
 using LoadLab.IntegrationTests.Fixtures;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using LoadLab.Cli;
-using LoadLab.Cli.Suites;
+using LoadLab.Runner.Suites;
 using LoadLab.IntegrationTests.Fixtures;
 using LoadLab.IntegrationTests.Support;
 using LoadLab.Reports.Json;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using LoadLab.Reports.Json;
 using LoadLab.Reports.Samples;
 using NJsonSchema;
-using static LoadLab.UnitTests.Cli.Suites.SuiteParsing;
+using static LoadLab.UnitTests.Runner.Suites.SuiteParsing;
 
 namespace LoadLab.UnitTests.Reports;
 

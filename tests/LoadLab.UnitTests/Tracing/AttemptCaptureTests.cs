@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using LoadLab.DynamoDb.Client;
-using LoadLab.DynamoDb.Tracing;
+using LoadLab.Runner.Tracing;
 using LoadLab.UnitTests.Tracing.Support;
 
 namespace LoadLab.UnitTests.Tracing;

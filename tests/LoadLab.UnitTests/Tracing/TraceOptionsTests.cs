@@ -1,5 +1,8 @@
+using LoadLab.Runner.Tracing;
+using LoadLab.Cli.Commands;
+using LoadLab.Core.Errors;
 using LoadLab.Cli.CommandLine;
-using LoadLab.Cli.Running;
+using LoadLab.Runner.Running;
 using LoadLab.Core.Plans;
 using LoadLab.Tracing;
 using LoadLab.Tracing.Exporters;
@@ -40,20 +43,18 @@ public sealed class TraceOptionsTests
     {
         string[] args = option == "--trace" ? ["run", "s.yaml", option, value] : ["run", "s.yaml", "--trace", "otlp", option, value];
 
-        var e = Assert.Throws<UserFacingException>(() => Parse(args));
+        var e = Assert.Throws<InvalidInputException>(() => Parse(args));
 
-        Assert.Equal(ExitCodes.InvalidInput, e.ExitCode);
         Assert.Contains(message, e.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public void Sampling_options_without_tracing_on_are_refused()
     {
-        var explicitOff = Assert.Throws<UserFacingException>(() => Parse("run", "s.yaml", "--trace", "off", "--trace-rate", "0.5"));
-        var leftOff = Assert.Throws<UserFacingException>(() => Resolve(Parse("run", "s.yaml", "--trace-rate", "0.5")));
+        var explicitOff = Assert.Throws<InvalidInputException>(() => Parse("run", "s.yaml", "--trace", "off", "--trace-rate", "0.5"));
+        var leftOff = Assert.Throws<InvalidInputException>(() => Resolve(Parse("run", "s.yaml", "--trace-rate", "0.5")));
 
         Assert.Contains("--trace xray", explicitOff.Message, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.InvalidInput, leftOff.ExitCode);
         Assert.Contains("tracing: { mode: xray }", leftOff.Message, StringComparison.Ordinal);
     }
 
@@ -83,7 +84,7 @@ public sealed class TraceOptionsTests
     [Fact]
     public void The_spec_lists_the_trace_options()
     {
-        string usage = RunOptions.Spec.Usage();
+        string usage = RunArguments.Spec.Usage();
 
         Assert.Contains("--trace MODE", usage, StringComparison.Ordinal);
         Assert.Contains("--trace-rate F", usage, StringComparison.Ordinal);
@@ -135,7 +136,7 @@ public sealed class TraceOptionsTests
         Assert.Throws<TracingDestinationException>(() => OtlpSegmentExporter.Parse(endpoint, protocol));
     }
 
-    private static RunOptions Parse(params string[] args) => RunOptions.From(ArgumentParser.Parse(args[1..], RunOptions.Spec));
+    private static RunOptions Parse(params string[] args) => RunArguments.From(ArgumentParser.Parse(args[1..], RunArguments.Spec));
 
     private static TracingOptions Resolve(RunOptions options, TracingPlan? suite = null) => TracingSettings.Resolve(options, suite, _ => null);
 }

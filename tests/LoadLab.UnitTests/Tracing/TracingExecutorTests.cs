@@ -2,7 +2,7 @@ using System.Text.Json;
 using LoadLab.Core.Execution;
 using LoadLab.Core.Outcomes;
 using LoadLab.DynamoDb.Client;
-using LoadLab.DynamoDb.Tracing;
+using LoadLab.Runner.Tracing;
 using LoadLab.TestSupport.Tracing;
 using LoadLab.Tracing;
 using LoadLab.UnitTests.Tracing.Support;

@@ -83,7 +83,7 @@ public sealed class ExecutorSetupTests
     [Fact]
     public void The_suite_and_the_driver_list_the_same_operations()
     {
-        Assert.Equal(DriverOperations.Names, LoadLab.Cli.Suites.SuiteValues.Operations);
-        Assert.Equal(KeyDistributions.Kinds, LoadLab.Cli.Suites.SuiteValues.Distributions);
+        Assert.Equal(DriverOperations.Names, LoadLab.Runner.Suites.SuiteValues.Operations);
+        Assert.Equal(KeyDistributions.Kinds, LoadLab.Runner.Suites.SuiteValues.Distributions);
     }
 }

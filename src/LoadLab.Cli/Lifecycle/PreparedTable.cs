@@ -1,7 +1,0 @@
-using LoadLab.Core.Plans;
-using LoadLab.Core.Results;
-
-namespace LoadLab.Cli.Lifecycle;
-
-/// <summary>A table of the plan once it exists: whether this run created it, and DescribeTable before anything was written.</summary>
-internal sealed record PreparedTable(TablePlan Plan, bool Created, TableState? Before);

@@ -1,0 +1,48 @@
+using LoadLab.Core.Errors;
+using LoadLab.Core.Plans;
+using LoadLab.DynamoDb.Driver;
+
+namespace LoadLab.Runner.Planning;
+
+/// <summary>
+/// Everything <c>loadlab plan</c> estimates beyond the plan itself: data to seed, capacity per scenario, and the
+/// operations the local target cannot run. Computed from generated items only; no request is made.
+/// </summary>
+public sealed record PlanEstimates(
+    IReadOnlyDictionary<string, DataSetEstimate> DataSets,
+    IReadOnlyList<ScenarioCapacity> Scenarios,
+    IReadOnlyList<string> TargetWarnings)
+{
+    /// <summary>Scenarios sharing a table whose peaks together exceed its capacity.</summary>
+    public IReadOnlyList<string> SharedTableWarnings { get; init; } = [];
+
+    /// <param name="plan">The resolved plan.</param>
+    /// <param name="samples">Items generated per data set to measure sizes.</param>
+    public static PlanEstimates For(RunPlan plan, int samples = DataSetEstimator.Samples)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var data = plan.DataSets.ToDictionary(d => d.TableId, d => Estimate(plan, d, samples), StringComparer.Ordinal);
+        var scenarios = plan.Scenarios
+            .Where(s => data.ContainsKey(s.TableId))
+            .Select(s => ScenarioCapacityEstimator.Estimate(s, plan.Table(s.TableId), data[s.TableId]))
+            .ToList();
+        // A local run uses the embedded dynalite unless --endpoint points elsewhere (e.g. DynamoDB Local).
+        var target = plan.Environment == "local"
+            ? plan.Scenarios.SelectMany(s => TargetSupport.Warnings(s, TargetCapabilities.Dynalite)).ToList()
+            : [];
+        return new PlanEstimates(data, scenarios, target) { SharedTableWarnings = SharedTableCheck.Warnings(plan, scenarios) };
+    }
+
+    private static DataSetEstimate Estimate(RunPlan plan, DataSetPlan dataSet, int samples)
+    {
+        try
+        {
+            return DataSetEstimator.Estimate(dataSet, plan.Table(dataSet.TableId), samples);
+        }
+        catch (ArgumentException e)
+        {
+            // A key template that does not fit its table: the same message a run would give, without a stack trace.
+            throw new InvalidInputException($"Data set of table '{dataSet.TableId}': {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using LoadLab.Core.Plans;
+using LoadLab.Core.Results;
+
+namespace LoadLab.Runner.Running;
+
+/// <summary>Plain-language notes on things a reader of the numbers must know (the analysers issue extends this).</summary>
+internal static class Findings
+{
+    public static IReadOnlyList<string> From(IEnumerable<ScenarioResult> scenarios)
+    {
+        var notes = new List<string>();
+        foreach (var s in scenarios)
+        {
+            if (s.Dropped > 0)
+                notes.Add(Formatting.Invariant($"{s.Name}: {s.Dropped} of {s.Scheduled} arrivals were dropped because {s.MaxInFlight} operations were already in flight; the target rate was not reached."));
+            if (s.Cancelled > 0)
+                notes.Add(Formatting.Invariant($"{s.Name}: {s.Cancelled} operations did not finish within the drain timeout and were cancelled."));
+            if (s.TargetOperations > 0 && s.StartLateness.P99Ms > 10)
+                notes.Add(Formatting.Invariant($"{s.Name}: operations started late (p99 {s.StartLateness.P99Ms:0.0} ms after their intended time): the load generator or the in-flight bound ({s.MaxInFlight}) held them back; corrected latencies include that wait."));
+            foreach (var op in s.Operations.Where(o => o.ThrottledAttempts > 0))
+                notes.Add(Formatting.Invariant($"{s.Name}/{op.Name}: {op.ThrottledAttempts} attempts were throttled ({op.Count("throttled")} operations failed after retries)."));
+        }
+
+        return notes;
+    }
+}

@@ -1,0 +1,120 @@
+using LoadLab.Core.Errors;
+using LoadLab.Capacity.Model;
+using LoadLab.Capacity.Model.Settings;
+using LoadLab.Capacity.Proxy;
+using LoadLab.Capacity.Reporting;
+using LoadLab.Core.Results;
+using LoadLab.DynamoDb.Client;
+using LoadLab.DynamoDb.LocalTarget;
+
+namespace LoadLab.Runner.Target;
+
+/// <summary>
+/// The DynamoDB endpoint a run talks to: the embedded local target — dynalite behind the capacity
+/// simulator, started here and stopped on dispose (also on Ctrl+C and failure) — or an endpoint
+/// given with --endpoint, or AWS.
+/// </summary>
+internal sealed class TargetSession : IAsyncDisposable
+{
+    private readonly LocalDynamoDb? local;
+    private readonly CapacityProxy? simulator;
+
+    private TargetSession(DynamoDbTargetOptions options, string kind, LocalDynamoDb? local, CapacityProxy? simulator)
+    {
+        Options = options;
+        Kind = kind;
+        this.local = local;
+        this.simulator = simulator;
+    }
+
+    public DynamoDbTargetOptions Options { get; }
+
+    /// <summary>The endpoint clients should use (the simulator's for a local target).</summary>
+    public Uri? Endpoint => Options.Endpoint;
+
+    /// <summary>local, endpoint or aws.</summary>
+    public string Kind { get; }
+
+    public static async Task<TargetSession> OpenAsync(
+        string environment, Uri? endpoint, string region, SimulatorOptions simulatorOptions, Action<string> log, CancellationToken cancellationToken,
+        int simulatorPort = 0, string? persistDirectory = null)
+    {
+        if (endpoint is not null)
+        {
+            // Emulators accept any credentials; a loopback endpoint gets static dummy ones so a
+            // laptop without AWS configuration works. Anything else uses the SDK's default chain.
+            bool loopback = endpoint.IsLoopback;
+            return new TargetSession(new DynamoDbTargetOptions { Endpoint = endpoint, Region = region, UseLocalCredentials = loopback }, "endpoint", null, null);
+        }
+
+        if (environment != "local")
+            return new TargetSession(new DynamoDbTargetOptions { Region = region }, "aws", null, null);
+
+        var settings = ResolveSettings(simulatorOptions, region);
+        var started = await LocalDynamoDbLauncher.StartAsync(new LocalTargetOptions { Log = log, PersistDirectory = persistDirectory }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var model = new CapacityModel(settings, TimeProvider.System);
+            var proxy = await CapacityProxy.StartAsync(
+                new CapacityProxyOptions { Upstream = started.Endpoint, Port = simulatorPort, Region = settings.Region, AccountId = settings.AccountId }, model, cancellationToken).ConfigureAwait(false);
+            log($"Capacity simulator (preset {settings.Preset}) in front of dynalite, listening at {proxy.Endpoint} (LoadLab's own client reaches it in process)");
+            // LoadLab's own client skips the loopback hop to the simulator (same rules and answers, less CPU per request).
+            var options = new DynamoDbTargetOptions { Endpoint = proxy.Endpoint, Region = region, UseLocalCredentials = true, InProcessHandler = proxy.CreateInProcessHandler() };
+            return new TargetSession(options, "local", started, proxy);
+        }
+        catch
+        {
+            await started.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The simulator's metrics for results.json; null when the run did not go through it.</summary>
+    public SimulatorSection? SimulatorSection() =>
+        simulator is null ? null : SimulatorSectionBuilder.Build(simulator.Model.Snapshot(), simulator.Model.Settings, simulator.RequestStatistics);
+
+    private static CapacitySettings ResolveSettings(SimulatorOptions options, string region)
+    {
+        try
+        {
+            return CapacityPresets.Resolve(options.Preset, options.Overrides) with { Region = region };
+        }
+        catch (CapacitySettingsException e)
+        {
+            throw new InvalidInputException("Simulator settings are invalid: " + e.Message);
+        }
+    }
+
+    public TargetInfo Describe()
+    {
+        var sdk = SdkInfo.For(Options);
+        return new TargetInfo(Kind, Options.Endpoint?.ToString(), Options.Region, sdk.DynamoDbVersion, sdk.CoreVersion, sdk.RetryMode, sdk.MaxAttempts);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (simulator is not null) await simulator.DisposeAsync().ConfigureAwait(false);
+        if (local is not null) await local.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Fails fast, with exit code 3, when nothing answers at the endpoint.</summary>
+    public static async Task CheckReachableAsync(Amazon.DynamoDBv2.IAmazonDynamoDB client, DynamoDbTargetOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.ListTablesAsync(new Amazon.DynamoDBv2.Model.ListTablesRequest { Limit = 1 }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            string where = options.Endpoint?.ToString() ?? $"AWS ({options.Region})";
+            throw new CannotRunException($"Cannot reach DynamoDB at {where}: {Describe(e)}. Check that the endpoint is running and reachable, or drop --endpoint to use the embedded local target.");
+        }
+    }
+
+    private static string Describe(Exception e)
+    {
+        var inner = e;
+        while (inner.InnerException is not null) inner = inner.InnerException;
+        return inner == e ? e.Message : $"{e.Message} ({inner.Message})";
+    }
+}
