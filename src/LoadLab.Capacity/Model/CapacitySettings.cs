@@ -1,3 +1,4 @@
+using LoadLab.Core.Cost;
 using LoadLab.Capacity.Model.Settings;
 
 namespace LoadLab.Capacity.Model;
@@ -134,22 +135,46 @@ public sealed partial record CapacitySettings
 
     public int TopThrottledKeys { get; init; } = 10;
 
-    // ---- prices (§6, us-east-1 Standard; check before publishing) ----
+    // ---- prices: the defaults are Core's one price table (CostPrices); a suite may override them here ----
 
-    public double OnDemandWriteDollarsPerMillionUnits { get; init; } = 0.625;
+    public double OnDemandWriteDollarsPerMillionUnits { get; init; } = CostPrices.Default.OnDemandWritePerMillion;
 
-    public double OnDemandReadDollarsPerMillionUnits { get; init; } = 0.125;
+    public double OnDemandReadDollarsPerMillionUnits { get; init; } = CostPrices.Default.OnDemandReadPerMillion;
 
-    public double ProvisionedWriteDollarsPerUnitHour { get; init; } = 0.00065;
+    public double ProvisionedWriteDollarsPerUnitHour { get; init; } = CostPrices.Default.ProvisionedWritePerUnitHour;
 
-    public double ProvisionedReadDollarsPerUnitHour { get; init; } = 0.00013;
+    public double ProvisionedReadDollarsPerUnitHour { get; init; } = CostPrices.Default.ProvisionedReadPerUnitHour;
 
     public double StorageDollarsPerGbMonth { get; init; } = 0.25;
 
     public double HoursPerMonth { get; init; } = 730;
 
     /// <summary>Utilisation assumed when pricing an on-demand trace as provisioned (what-if): capacity = peak minute rate / this.</summary>
-    public double WhatIfTargetUtilization { get; init; } = 0.7;
+    public double WhatIfTargetUtilization { get; init; } = CostPrices.Default.TargetUtilization;
+
+    /// <summary>These settings' prices as the run's price table, so the simulator, the plan and the run's cost price alike.</summary>
+    public CostPrices Prices => new()
+    {
+        OnDemandReadPerMillion = OnDemandReadDollarsPerMillionUnits,
+        OnDemandWritePerMillion = OnDemandWriteDollarsPerMillionUnits,
+        ProvisionedReadPerUnitHour = ProvisionedReadDollarsPerUnitHour,
+        ProvisionedWritePerUnitHour = ProvisionedWriteDollarsPerUnitHour,
+        TargetUtilization = WhatIfTargetUtilization,
+    };
+
+    /// <summary>A copy that prices with <paramref name="prices"/> (the run's resolved price table).</summary>
+    public CapacitySettings WithPrices(CostPrices prices)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        return this with
+        {
+            OnDemandReadDollarsPerMillionUnits = prices.OnDemandReadPerMillion,
+            OnDemandWriteDollarsPerMillionUnits = prices.OnDemandWritePerMillion,
+            ProvisionedReadDollarsPerUnitHour = prices.ProvisionedReadPerUnitHour,
+            ProvisionedWriteDollarsPerUnitHour = prices.ProvisionedWritePerUnitHour,
+            WhatIfTargetUtilization = prices.TargetUtilization,
+        };
+    }
 
     /// <summary>Partition limit of a dimension.</summary>
     public double PartitionMax(CapacityDimension dimension) =>

@@ -1,3 +1,4 @@
+using LoadLab.Core.Plans;
 using LoadLab.Cli.Console;
 using LoadLab.Core.Errors;
 using System.Globalization;
@@ -31,7 +32,7 @@ internal static class LocalCommand
         if (errors.Count > 0)
             throw new InvalidInputException("loadlab local: " + string.Join("\n  ", errors));
         void Log(string m) => console.MarkupLine($"[grey]·[/] {Markup.Escape(m)}");
-        await using var target = await LoadLab.Runner.Target.TargetSession.OpenAsync("local", null, "us-east-1", simulator, Log, stop, port, args.Value("persist")).ConfigureAwait(false);
+        await using var target = await LoadLab.Runner.Target.TargetSession.OpenAsync(TargetKind.Local, null, "us-east-1", LoadLab.Runner.Target.SimulatorSetup.Settings(simulator), Log, stop, port, args.Value("persist")).ConfigureAwait(false);
         console.MarkupLine($"Local DynamoDB endpoint: [bold]{Markup.Escape(target.Endpoint!.ToString())}[/]");
         console.MarkupLine("Use any access key and secret, region us-east-1. Capacity metrics: GET /_loadlab/metrics. Press Ctrl+C to stop.");
         try

@@ -1,3 +1,4 @@
+using LoadLab.Runner.Planning;
 using LoadLab.Runner.Safety;
 using LoadLab.Cli.CommandLine;
 using LoadLab.Cli.Console;
@@ -23,16 +24,12 @@ internal static class PlanCommand
     public static Task<int> ExecuteAsync(ParsedArguments args, IAnsiConsole console)
     {
         var options = RunArguments.From(args);
-        var plan = SuiteLoader.Load(options.SuitePath, new SuiteLoadOptions
-        {
-            RunId = "plan",
-            DurationScale = options.DurationScale,
-            SeedOverride = options.Seed,
-            EnvironmentOverride = options.Environment,
-        });
+        // The same resolution as a run (prices, variants, shard slice), without the guards or the target: plan touches nothing.
+        var resolved = RunResolver.Resolve(options, TimeProvider.System.GetUtcNow(), System.Environment.GetEnvironmentVariable);
+        var plan = resolved.Suite;
         PlanView.Write(console, plan);
         // Shown for prod as for any environment: on prod nothing is seeded, so seeding is left out there.
-        CostView.Write(console, CostEstimator.Estimate(plan, includeSeeding: plan.Environment != ProdGuard.Environment));
+        CostView.Write(console, resolved.PlannedCost);
         VariantPlanView.Write(console, plan);
         return Task.FromResult(ExitCodes.Ok);
     }

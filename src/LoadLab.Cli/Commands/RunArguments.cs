@@ -88,7 +88,7 @@ internal static class RunArguments
             Trace = trace,
             TraceRate = traceRate,
             TraceSlowMs = traceSlowMs,
-            Prices = prices,
+            PriceOverrides = prices,
         };
     }
 

@@ -15,8 +15,8 @@ internal static class RunCommand
         bool interactive = !options.Plain && !System.Console.IsOutputRedirected && console.Profile.Capabilities.Interactive;
         var progress = new RunProgress(console, interactive, TimeSpan.FromSeconds(5));
         var reporter = new ConsoleRunReporter(console, progress);
-        var orchestrator = new RunOrchestrator(reporter, TimeProvider.System, SafetyServices.Default(new ConsoleConfirmation(console)));
-        var suite = await new VariantRunner(orchestrator, reporter).RunAsync(options, stop).ConfigureAwait(false);
+        var services = new RunServices(reporter, TimeProvider.System, SafetyServices.Default(new ConsoleConfirmation(console)));
+        var suite = await new VariantRunner(services).RunAsync(options, stop).ConfigureAwait(false);
 
         foreach (var (variant, outcome) in suite.Runs)
         {

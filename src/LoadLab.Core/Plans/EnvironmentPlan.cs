@@ -25,13 +25,13 @@ public sealed record EnvironmentPlan
     /// <summary>The AWS account id the credentials must belong to, or an <c>ssm:/path</c> reference; null skips the check.</summary>
     public string? AccountId { get; init; }
 
-    /// <summary>The default prefix of each environment (DESIGN.md, "Environments and safety").</summary>
+    /// <summary>The default prefix of each environment (README, "Environments").</summary>
     public static string DefaultPrefix(string environment) => environment switch
     {
-        "local" => "local_",
-        "dev" => "dev_",
-        "staging" => "stg_",
-        "prod" => "prod_",
+        EnvironmentNames.Local => "local_",
+        EnvironmentNames.Dev => "dev_",
+        EnvironmentNames.Staging => "stg_",
+        EnvironmentNames.Prod => "prod_",
         _ => throw new ArgumentOutOfRangeException(nameof(environment), environment, "Unknown environment."),
     };
 

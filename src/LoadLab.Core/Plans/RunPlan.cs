@@ -16,7 +16,7 @@ public sealed record RunPlan
     public string? SuitePath { get; init; }
 
     /// <summary>local, dev, staging or prod.</summary>
-    public string Environment { get; init; } = "local";
+    public string Environment { get; init; } = EnvironmentNames.Local;
 
     /// <summary>The environment's prefix, profile, region, endpoint and account as configured; null for a plan built in code (defaults apply).</summary>
     public EnvironmentPlan? EnvironmentSettings { get; init; }

@@ -45,13 +45,13 @@ internal sealed class TableCommandSession : IAsyncDisposable
         PlanGuards.CheckChange(plan, action);
         var settings = await EnvironmentSetup.ResolveAsync(plan, options.RegionGiven ? options.Region : null, options.Endpoint, services, stop).ConfigureAwait(false);
         // The embedded local target lives only as long as this command: seeding or tearing it down would do nothing lasting.
-        if (plan.Environment == "local" && settings.Endpoint is null)
+        if (plan.Environment == EnvironmentNames.Local && settings.Endpoint is null)
             throw new InvalidInputException($"loadlab {command} --env local needs --endpoint: the embedded local target forgets everything when the command ends. Start one with 'loadlab local --persist DIR' and pass its URL.");
         await EnvironmentSetup.CheckAccountAsync(settings, options.Safety, services, stop).ConfigureAwait(false);
-        if (plan.Environment != "local")
+        if (plan.Environment != EnvironmentNames.Local)
             info(settings.Environment.Describe(options.Safety.ShowAccount));
 
-        var session = await TargetSession.OpenAsync(plan.Environment, settings.Endpoint, settings.Region, SimulatorOptions.Default, info, stop).ConfigureAwait(false);
+        var session = await TargetSession.OpenAsync(settings.Kind, settings.Endpoint, settings.Region, SimulatorSetup.Settings(SimulatorOptions.Default), info, stop).ConfigureAwait(false);
         try
         {
             var targetOptions = session.Options with { Profile = settings.Profile };

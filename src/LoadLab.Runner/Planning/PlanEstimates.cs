@@ -27,7 +27,7 @@ public sealed record PlanEstimates(
             .Select(s => ScenarioCapacityEstimator.Estimate(s, plan.Table(s.TableId), data[s.TableId]))
             .ToList();
         // A local run uses the embedded dynalite unless --endpoint points elsewhere (e.g. DynamoDB Local).
-        var target = plan.Environment == "local"
+        var target = plan.Environment == EnvironmentNames.Local
             ? plan.Scenarios.SelectMany(s => TargetSupport.Warnings(s, TargetCapabilities.Dynalite)).ToList()
             : [];
         return new PlanEstimates(data, scenarios, target) { SharedTableWarnings = SharedTableCheck.Warnings(plan, scenarios) };

@@ -5,14 +5,17 @@ using LoadLab.Core.Cost;
 
 namespace LoadLab.Runner.Running;
 
-/// <summary>Parses <c>--prices onDemandWrite=0.625,provisionedWrite=0.00065</c>: the cost estimate's prices, each overridable.</summary>
+/// <summary>
+/// Parses <c>--prices onDemandWrite=0.625,provisionedWrite=0.00065</c>: the prices the command line overrides, by name.
+/// They go over the suite's (simulator overrides) and the defaults when the run is resolved (<see cref="Planning.RunResolver"/>).
+/// </summary>
 internal static class PriceOptions
 {
     public const string Usage = "override cost prices (us-east-1 defaults), e.g. onDemandRead=0.125,onDemandWrite=0.625,provisionedRead=0.00013,provisionedWrite=0.00065,targetUtilization=0.7 ($ per million units, $ per unit-hour)";
 
-    public static CostPrices Parse(string? text, List<string> errors)
+    public static IReadOnlyDictionary<string, double> Parse(string? text, List<string> errors)
     {
-        var prices = CostPrices.Default;
+        var prices = new Dictionary<string, double>(StringComparer.Ordinal);
         if (text is null)
             return prices;
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -31,8 +34,19 @@ internal static class PriceOptions
                     : $"--prices {pair[0]}='{pair[1]}' must be a price of at least 0 in dollars, e.g. 0.625");
                 continue;
             }
-            prices = prices.With(pair[0], value);
+            prices[pair[0]] = value;
         }
+        return prices;
+    }
+
+    /// <summary><paramref name="basePrices"/> with <paramref name="overrides"/> (names of <see cref="CostPrices.Names"/>) applied.</summary>
+    public static CostPrices Apply(CostPrices basePrices, IReadOnlyDictionary<string, double> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(basePrices);
+        ArgumentNullException.ThrowIfNull(overrides);
+        var prices = basePrices;
+        foreach (var (name, value) in overrides)
+            prices = prices.With(name, value);
         return prices;
     }
 }

@@ -46,6 +46,6 @@ internal sealed record RunOptions
     /// <summary>Operations at least this slow are always traced; null keeps the default.</summary>
     public int? TraceSlowMs { get; init; }
 
-    /// <summary>Prices of the cost estimate (--prices); §6 defaults.</summary>
-    public Core.Cost.CostPrices Prices { get; init; } = Core.Cost.CostPrices.Default;
+    /// <summary>Prices given with --prices, by name; they go over the suite's and the defaults (docs/capacity-model.md).</summary>
+    public IReadOnlyDictionary<string, double> PriceOverrides { get; init; } = new Dictionary<string, double>();
 }

@@ -1,36 +1,52 @@
 using LoadLab.Core.Plans;
+using LoadLab.Runner.Planning;
 using LoadLab.Reports.Charts;
 using LoadLab.Reports.Variants;
 
 namespace LoadLab.Runner.Running;
 
 /// <summary>
-/// Runs a suite's variants one after the other, each through the ordinary single run on its own
-/// tables and into its own sub-folder, then writes the comparison next to them. A suite without
-/// variants is one ordinary run. Ctrl+C during a variant stops there: what ran is compared.
+/// Runs a suite: resolves it once (<see cref="RunResolver"/>), then carries out its variants one after the other,
+/// each through the ordinary single run on its own tables and into its own sub-folder, then writes the comparison
+/// next to them. A suite without variants is one ordinary run. Ctrl+C during a variant stops there: what ran is compared.
 /// </summary>
-internal sealed class VariantRunner(RunOrchestrator orchestrator, IRunReporter reporter)
+internal sealed class VariantRunner(RunServices services)
 {
     public async Task<SuiteOutcome> RunAsync(RunOptions options, CancellationToken stop)
     {
-        var plan = orchestrator.LoadPlan(options);
-        if (plan.Variants.Count == 0)
+        var resolved = RunResolver.Resolve(options, services.Time.GetUtcNow(), services.EnvironmentVariables);
+        RunResolver.CheckRun(resolved);
+        if (options.Safety.MaxCostDollars is { } limit)
+            services.Reporter.Info(Formatting.Invariant($"Planned on-demand cost ${resolved.PlannedCost.TotalDollars:0.####} for the whole run (--max-cost ${limit:0.####})"));
+        var plan = resolved.Suite;
+        if (plan.Environment != EnvironmentNames.Local && options.Endpoint is null && plan.DataSets.Count > 0 && !Safety.ProdGuard.IsProd(plan))
+            services.Reporter.Warn($"Environment {plan.Environment}: tables will be created and seeded in AWS with the SDK's default credentials (or the environment's profile).");
+        // Environment settings (SSM) and the account check come before any target is started or touched.
+        resolved = await RunResolver.ResolveTargetAsync(resolved, options, services.Safety, stop).ConfigureAwait(false);
+        if (plan.Environment != EnvironmentNames.Local)
+            services.Reporter.Info(resolved.RequireTarget().Environment.Describe(resolved.Safety.ShowAccount));
+        return await RunAsync(resolved, stop).ConfigureAwait(false);
+    }
+
+    public async Task<SuiteOutcome> RunAsync(ResolvedRun run, CancellationToken stop)
+    {
+        var orchestrator = new RunOrchestrator(services);
+        if (run.Suite.Variants.Count == 0)
         {
-            var single = await orchestrator.RunAsync(options, plan, null, stop).ConfigureAwait(false);
+            var single = await orchestrator.RunAsync(run, run.Runs[0], stop).ConfigureAwait(false);
             return new SuiteOutcome([new VariantOutcome(null, single)], null, single.Verdict);
         }
 
-        string directory = options.OutDirectory ?? Path.Combine("reports", plan.RunId);
         var outcomes = new List<VariantOutcome>();
         bool interrupted = false;
-        for (int i = 0; i < plan.Variants.Count && !interrupted; i++)
+        for (int i = 0; i < run.Runs.Count && !interrupted; i++)
         {
-            var variant = plan.Variants[i];
-            reporter.Info(Formatting.Invariant($"Variant {i + 1}/{plan.Variants.Count}: {variant.Name}") +
+            var variant = run.Runs[i].Variant!;
+            services.Reporter.Info(Formatting.Invariant($"Variant {i + 1}/{run.Runs.Count}: {variant.Name}") +
                 (variant.Changes.Count == 0 ? " (the suite as written)" : " (" + string.Join("; ", variant.Changes) + ")"));
             try
             {
-                var outcome = await orchestrator.RunAsync(options, variant.Plan, Path.Combine(directory, variant.Name), stop).ConfigureAwait(false);
+                var outcome = await orchestrator.RunAsync(run, run.Runs[i], stop).ConfigureAwait(false);
                 outcomes.Add(new VariantOutcome(variant, outcome));
                 interrupted = outcome.Result.Run.Interrupted;
             }
@@ -41,13 +57,13 @@ internal sealed class VariantRunner(RunOrchestrator orchestrator, IRunReporter r
             }
         }
 
-        if (interrupted && outcomes.Count < plan.Variants.Count)
-            reporter.Warn(Formatting.Invariant($"Interrupted: {outcomes.Count} of {plan.Variants.Count} variants ran; comparing those."));
+        if (interrupted && outcomes.Count < run.Runs.Count)
+            services.Reporter.Warn(Formatting.Invariant($"Interrupted: {outcomes.Count} of {run.Runs.Count} variants ran; comparing those."));
         string? comparison = null;
         if (outcomes.Count > 0)
         {
             var runs = outcomes.Select(o => new VariantRun(o.Variant!.Name, o.Outcome.Result) { Changes = o.Variant.Changes }).ToList();
-            var written = await ComparisonWriter.WriteAsync(runs, plan.SuiteName, directory, CancellationToken.None).ConfigureAwait(false);
+            var written = await ComparisonWriter.WriteAsync(runs, run.Suite.SuiteName, run.OutDirectory, CancellationToken.None).ConfigureAwait(false);
             comparison = written[0];
         }
 

@@ -1,3 +1,4 @@
+using LoadLab.Core.Plans;
 using LoadLab.Core.Errors;
 
 namespace LoadLab.Runner.Safety;
@@ -9,7 +10,7 @@ internal static class AccountGuard
     /// <exception cref="InvalidInputException">Exit 3: another account, or the identity cannot be read.</exception>
     public static async Task<string?> CheckAsync(string environment, string? expectedAccount, bool lookUpAnyway, IAccountIdentity identity, CancellationToken cancellationToken)
     {
-        if (environment == "local" || (expectedAccount is null && !lookUpAnyway))
+        if (environment == EnvironmentNames.Local || (expectedAccount is null && !lookUpAnyway))
             return null;
         string actual;
         try

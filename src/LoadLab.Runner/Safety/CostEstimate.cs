@@ -9,6 +9,16 @@ internal sealed record CostEstimate(IReadOnlyList<CostLine> Lines, IReadOnlyList
     public double TotalDollars => Lines.Sum(l => l.Dollars);
 
     public bool IsBounded => Unbounded.Count == 0;
+
+    /// <summary>The cost of several plans run one after the other (a suite's variants): every line, named after its plan.</summary>
+    public static CostEstimate Combine(IReadOnlyList<(string? Name, CostEstimate Estimate)> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        static string Named(string? name, string what) => name is null ? what : $"{name}: {what}";
+        return new CostEstimate(
+            [.. parts.SelectMany(p => p.Estimate.Lines.Select(l => l with { What = Named(p.Name, l.What) }))],
+            [.. parts.SelectMany(p => p.Estimate.Unbounded.Select(u => Named(p.Name, u)))]);
+    }
 }
 
 /// <param name="What">"seed orders" or "scenario browse".</param>

@@ -1,5 +1,4 @@
-using LoadLab.Capacity.Model;
-using LoadLab.Capacity.Model.Cost;
+using LoadLab.Core.Cost;
 using LoadLab.Runner.Planning;
 using LoadLab.Core.Plans;
 using LoadLab.Core.Scheduling;
@@ -8,26 +7,27 @@ namespace LoadLab.Runner.Safety;
 
 /// <summary>
 /// Prices a plan before it runs: expected operations × units per operation (<see cref="OperationCosts"/>, from the
-/// sampled average item) × the on-demand prices of the capacity model's settings (reference dynamodb-capacity.md §6).
+/// sampled average item) × the run's on-demand prices (its resolved price table, docs/capacity-model.md).
 /// What <c>loadlab plan</c> shows and <c>--max-cost</c> checks. Writes count once more per global index (each may
 /// project the item): a ceiling should not undercount.
 /// </summary>
 internal static class CostEstimator
 {
-    public static CostEstimate Estimate(RunPlan plan, CapacitySettings? prices = null, bool includeSeeding = true)
+    public static CostEstimate Estimate(RunPlan plan, CostPrices prices)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        prices ??= new CapacitySettings();
+        ArgumentNullException.ThrowIfNull(prices);
         var data = plan.DataSets.ToDictionary(d => d.TableId, d => DataSetEstimator.Estimate(d, plan.Table(d.TableId)));
         var lines = new List<CostLine>();
         var unbounded = new List<string>();
-        if (includeSeeding)
+        // On prod nothing is seeded (--allow-prod reads only), so seeding costs nothing there.
+        if (!ProdGuard.IsProd(plan))
         {
             foreach (var dataSet in plan.DataSets)
             {
                 var table = plan.Table(dataSet.TableId);
                 double write = dataSet.Items * data[dataSet.TableId].AverageWriteUnits * IndexWrites(table);
-                lines.Add(new CostLine($"seed {table.Name}", dataSet.Items, 0, write, CapacityCost.OnDemand(0, write, prices)));
+                lines.Add(new CostLine($"seed {table.Name}", dataSet.Items, 0, write, RunCostCalculator.OnDemand(0, write, prices)));
             }
         }
 
@@ -49,7 +49,7 @@ internal static class CostEstimator
                 write += operations * share * units.WriteUnits * IndexWrites(table);
             }
 
-            lines.Add(new CostLine($"scenario {scenario.Name}", operations, read, write, CapacityCost.OnDemand(read, write, prices)));
+            lines.Add(new CostLine($"scenario {scenario.Name}", operations, read, write, RunCostCalculator.OnDemand(read, write, prices)));
         }
 
         return new CostEstimate(lines, unbounded);

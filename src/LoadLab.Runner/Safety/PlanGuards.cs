@@ -5,15 +5,14 @@ namespace LoadLab.Runner.Safety;
 /// <summary>The guards that need nothing but the plan, run before any target is started or touched.</summary>
 internal static class PlanGuards
 {
-    /// <summary>loadlab run: prod rules, every table name against the prefix, and --max-cost.</summary>
-    public static CostEstimate CheckRun(RunPlan plan, SafetyOptions safety)
+    /// <summary>
+    /// loadlab run, for one plan (the suite or one variant): prod rules and every table name against the prefix.
+    /// --max-cost is checked over every plan of the run together (<see cref="Planning.RunResolver.CheckRun"/>).
+    /// </summary>
+    public static void CheckRun(RunPlan plan, SafetyOptions safety)
     {
         ProdGuard.CheckRun(plan, safety);
         CheckPrefix(plan, "run");
-        // On prod nothing is seeded, so seeding costs nothing there.
-        var estimate = CostEstimator.Estimate(plan, includeSeeding: !ProdGuard.IsProd(plan));
-        CostGuard.Check(estimate, safety.MaxCostDollars);
-        return estimate;
     }
 
     /// <summary>loadlab seed and loadlab teardown: never on prod; every table name against the prefix.</summary>

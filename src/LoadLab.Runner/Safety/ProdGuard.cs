@@ -9,7 +9,7 @@ namespace LoadLab.Runner.Safety;
 /// </summary>
 internal static class ProdGuard
 {
-    public const string Environment = "prod";
+    public const string Environment = EnvironmentNames.Prod;
 
     /// <summary>The operations that never change data.</summary>
     public static IReadOnlyList<string> ReadOperations { get; } = ["get", "query", "scan", "batchGet", "transactGet"];

@@ -1,3 +1,4 @@
+using LoadLab.Core.Plans;
 using System.Text.RegularExpressions;
 
 namespace LoadLab.Runner.Suites;
@@ -103,7 +104,7 @@ internal static partial class EnvironmentsBinder
 
     private static string? Account(Node node, string environment, string what, SuiteDiagnostics diagnostics)
     {
-        if (environment == "local")
+        if (environment == EnvironmentNames.Local)
         {
             diagnostics.Add(node, $"{what}: local runs never check an AWS account (the embedded target has none); remove it");
             return null;

@@ -1,3 +1,4 @@
+using LoadLab.Core.Plans;
 namespace LoadLab.Runner.Suites;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace LoadLab.Runner.Suites;
 /// </summary>
 public static class SuiteValues
 {
-    public const string DefaultEnvironment = "local";
+    public const string DefaultEnvironment = EnvironmentNames.Local;
     public const long DefaultSeed = 42;
     public const long MaxItems = 100_000_000;
     public const double MaxRate = 1_000_000;
@@ -28,7 +29,7 @@ public static class SuiteValues
     /// <summary>DynamoDB key attribute names are at most 255 bytes of UTF-8.</summary>
     public const int MaxAttributeNameBytes = 255;
 
-    public static IReadOnlyList<string> Environments { get; } = ["local", "dev", "staging", "prod"];
+    public static IReadOnlyList<string> Environments => EnvironmentNames.All;
 
     public static IReadOnlyList<string> CapacityModes { get; } = ["on-demand", "provisioned"];
 

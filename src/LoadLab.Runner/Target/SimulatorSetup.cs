@@ -67,6 +67,22 @@ internal static class SimulatorSetup
         return new SimulatorOptions(commandLine.Preset ?? suite.Preset, overrides);
     }
 
+    /// <summary>The simulator's settings for <paramref name="options"/> (a preset and overrides), priced with <paramref name="prices"/> when given.</summary>
+    /// <exception cref="InvalidInputException">A setting is unknown or out of range.</exception>
+    public static CapacitySettings Settings(SimulatorOptions options, Core.Cost.CostPrices? prices = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            var settings = CapacityPresets.Resolve(options.Preset, options.Overrides);
+            return prices is null ? settings : settings.WithPrices(prices);
+        }
+        catch (CapacitySettingsException e)
+        {
+            throw new InvalidInputException("Simulator settings are invalid: " + e.Message);
+        }
+    }
+
     /// <summary>The simulator's policy body for a table's suite policies; null when the table does not scale.</summary>
     public static TableAutoScaling? AutoScalingOf(CapacityPlan capacity)
     {
@@ -102,9 +118,9 @@ internal static class SimulatorSetup
         {
             if (AutoScalingOf(table) is not { } scaling)
                 continue;
-            if (target.Kind != "local" || target.Endpoint is null)
+            if (target.Kind != TargetKind.Local || target.Endpoint is null)
             {
-                reporter.Warn($"Table {table.Name}: capacity.autoScaling is simulated in local runs only; LoadLab does not configure Application Auto Scaling on {target.Kind} targets, so the table keeps its units unless your infrastructure scales it.");
+                reporter.Warn($"Table {table.Name}: capacity.autoScaling is simulated in local runs only; LoadLab does not configure Application Auto Scaling on {TargetKinds.Name(target.Kind)} targets, so the table keeps its units unless your infrastructure scales it.");
                 continue;
             }
 

@@ -3,6 +3,7 @@ using LoadLab.Capacity.Model;
 using LoadLab.Capacity.Model.Settings;
 using LoadLab.Capacity.Proxy;
 using LoadLab.Capacity.Reporting;
+using LoadLab.Core.Plans;
 using LoadLab.Core.Results;
 using LoadLab.DynamoDb.Client;
 using LoadLab.DynamoDb.LocalTarget;
@@ -19,7 +20,7 @@ internal sealed class TargetSession : IAsyncDisposable
     private readonly LocalDynamoDb? local;
     private readonly CapacityProxy? simulator;
 
-    private TargetSession(DynamoDbTargetOptions options, string kind, LocalDynamoDb? local, CapacityProxy? simulator)
+    private TargetSession(DynamoDbTargetOptions options, TargetKind kind, LocalDynamoDb? local, CapacityProxy? simulator)
     {
         Options = options;
         Kind = kind;
@@ -32,25 +33,27 @@ internal sealed class TargetSession : IAsyncDisposable
     /// <summary>The endpoint clients should use (the simulator's for a local target).</summary>
     public Uri? Endpoint => Options.Endpoint;
 
-    /// <summary>local, endpoint or aws.</summary>
-    public string Kind { get; }
+    public TargetKind Kind { get; }
 
+    /// <summary>Opens the target of <paramref name="kind"/> (<see cref="TargetKinds.For"/>); a local one starts dynalite behind the simulator with <paramref name="simulatorSettings"/>.</summary>
     public static async Task<TargetSession> OpenAsync(
-        string environment, Uri? endpoint, string region, SimulatorOptions simulatorOptions, Action<string> log, CancellationToken cancellationToken,
+        TargetKind kind, Uri? endpoint, string region, CapacitySettings simulatorSettings, Action<string> log, CancellationToken cancellationToken,
         int simulatorPort = 0, string? persistDirectory = null)
     {
-        if (endpoint is not null)
+        ArgumentNullException.ThrowIfNull(simulatorSettings);
+        if (kind == TargetKind.Endpoint)
         {
+            ArgumentNullException.ThrowIfNull(endpoint);
             // Emulators accept any credentials; a loopback endpoint gets static dummy ones so a
             // laptop without AWS configuration works. Anything else uses the SDK's default chain.
             bool loopback = endpoint.IsLoopback;
-            return new TargetSession(new DynamoDbTargetOptions { Endpoint = endpoint, Region = region, UseLocalCredentials = loopback }, "endpoint", null, null);
+            return new TargetSession(new DynamoDbTargetOptions { Endpoint = endpoint, Region = region, UseLocalCredentials = loopback }, kind, null, null);
         }
 
-        if (environment != "local")
-            return new TargetSession(new DynamoDbTargetOptions { Region = region }, "aws", null, null);
+        if (kind == TargetKind.Aws)
+            return new TargetSession(new DynamoDbTargetOptions { Region = region }, kind, null, null);
 
-        var settings = ResolveSettings(simulatorOptions, region);
+        var settings = simulatorSettings with { Region = region };
         var started = await LocalDynamoDbLauncher.StartAsync(new LocalTargetOptions { Log = log, PersistDirectory = persistDirectory }, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -60,7 +63,7 @@ internal sealed class TargetSession : IAsyncDisposable
             log($"Capacity simulator (preset {settings.Preset}) in front of dynalite, listening at {proxy.Endpoint} (LoadLab's own client reaches it in process)");
             // LoadLab's own client skips the loopback hop to the simulator (same rules and answers, less CPU per request).
             var options = new DynamoDbTargetOptions { Endpoint = proxy.Endpoint, Region = region, UseLocalCredentials = true, InProcessHandler = proxy.CreateInProcessHandler() };
-            return new TargetSession(options, "local", started, proxy);
+            return new TargetSession(options, kind, started, proxy);
         }
         catch
         {
@@ -69,26 +72,17 @@ internal sealed class TargetSession : IAsyncDisposable
         }
     }
 
+    /// <summary>A target someone else runs, reached with <paramref name="options"/> as they are (tests, embedding).</summary>
+    internal static TargetSession Attach(DynamoDbTargetOptions options) => new(options, TargetKind.Endpoint, null, null);
+
     /// <summary>The simulator's metrics for results.json; null when the run did not go through it.</summary>
     public SimulatorSection? SimulatorSection() =>
         simulator is null ? null : SimulatorSectionBuilder.Build(simulator.Model.Snapshot(), simulator.Model.Settings, simulator.RequestStatistics);
 
-    private static CapacitySettings ResolveSettings(SimulatorOptions options, string region)
-    {
-        try
-        {
-            return CapacityPresets.Resolve(options.Preset, options.Overrides) with { Region = region };
-        }
-        catch (CapacitySettingsException e)
-        {
-            throw new InvalidInputException("Simulator settings are invalid: " + e.Message);
-        }
-    }
-
     public TargetInfo Describe()
     {
         var sdk = SdkInfo.For(Options);
-        return new TargetInfo(Kind, Options.Endpoint?.ToString(), Options.Region, sdk.DynamoDbVersion, sdk.CoreVersion, sdk.RetryMode, sdk.MaxAttempts);
+        return new TargetInfo(TargetKinds.Name(Kind), Options.Endpoint?.ToString(), Options.Region, sdk.DynamoDbVersion, sdk.CoreVersion, sdk.RetryMode, sdk.MaxAttempts);
     }
 
     public async ValueTask DisposeAsync()

@@ -70,7 +70,7 @@ public sealed class InProcessTransportTests(LocalTargetFixture fixture)
     public async Task A_local_run_gets_the_in_process_handler_and_its_calls_are_counted_by_the_simulator()
     {
         var log = new List<string>();
-        await using var session = await TargetSession.OpenAsync("local", null, "us-east-1", new SimulatorOptions(), log.Add, CancellationToken.None);
+        await using var session = await TargetSession.OpenAsync(LoadLab.Core.Plans.TargetKind.Local, null, "us-east-1", SimulatorSetup.Settings(new SimulatorOptions()), log.Add, CancellationToken.None);
         Assert.NotNull(session.Options.InProcessHandler);
         Assert.Contains(log, line => line.Contains("in process", StringComparison.Ordinal));
 

@@ -1,3 +1,4 @@
+using LoadLab.Core.Cost;
 using LoadLab.Capacity.Model.Metrics;
 
 namespace LoadLab.Capacity.Model.Cost;
@@ -9,13 +10,12 @@ namespace LoadLab.Capacity.Model.Cost;
 /// </summary>
 public static class CapacityCost
 {
-    private const double Million = 1_000_000;
     private const double BytesPerGb = 1e9;
 
     public static double OnDemand(double readUnits, double writeUnits, CapacitySettings prices)
     {
         ArgumentNullException.ThrowIfNull(prices);
-        return (readUnits / Million * prices.OnDemandReadDollarsPerMillionUnits) + (writeUnits / Million * prices.OnDemandWriteDollarsPerMillionUnits);
+        return RunCostCalculator.OnDemand(readUnits, writeUnits, prices.Prices);
     }
 
     /// <summary>Σ over clock hours spent provisioned of max RCU × RCU-hour price + max WCU × WCU-hour price.</summary>
@@ -109,7 +109,7 @@ public static class CapacityCost
     }
 
     private static double Provisioned(double readUnits, double writeUnits, CapacitySettings prices) =>
-        (readUnits * prices.ProvisionedReadDollarsPerUnitHour) + (writeUnits * prices.ProvisionedWriteDollarsPerUnitHour);
+        RunCostCalculator.ProvisionedPerHour(readUnits, writeUnits, prices.Prices);
 
     private static double WhatIfUnits(double peakUnitsPerSecond, CapacitySettings prices) =>
         Math.Max(1, UnitMath.Ceiling(peakUnitsPerSecond / prices.WhatIfTargetUtilization));

@@ -10,7 +10,7 @@ public class PriceOptionsTests
     {
         var errors = new List<string>();
 
-        var prices = PriceOptions.Parse("onDemandWrite=1.25, provisionedRead=0.0002", errors);
+        var prices = PriceOptions.Apply(CostPrices.Default, PriceOptions.Parse("onDemandWrite=1.25, provisionedRead=0.0002", errors));
 
         Assert.Empty(errors);
         Assert.Equal(CostPrices.Default with { OnDemandWritePerMillion = 1.25, ProvisionedReadPerUnitHour = 0.0002 }, prices);

@@ -17,7 +17,7 @@ public sealed class CostEstimatorTests
             table: items
             mix: {{mix}}
             load: {{load}}
-        """));
+        """), LoadLab.Core.Cost.CostPrices.Default);
 
     [Fact]
     public void Eventually_consistent_gets_of_small_items_cost_half_a_read_unit_each()

@@ -1,3 +1,4 @@
+using LoadLab.Core.Cost;
 using LoadLab.Core.Errors;
 using LoadLab.Cli.CommandLine;
 using LoadLab.Runner.Safety;
@@ -64,7 +65,8 @@ public sealed class GuardTests
     public void Prod_with_allow_prod_runs_reads()
     {
         var plan = Suite("prod", "{ get: 1, scan: 1, batchGet: 1, transactGet: 1 }");
-        var estimate = PlanGuards.CheckRun(plan, new SafetyOptions { AllowProd = true });
+        PlanGuards.CheckRun(plan, new SafetyOptions { AllowProd = true });
+        var estimate = CostEstimator.Estimate(plan, CostPrices.Default);
         // Nothing is seeded on prod, so the estimate has no seeding line.
         Assert.DoesNotContain(estimate.Lines, l => l.What.StartsWith("seed", StringComparison.Ordinal));
     }
@@ -104,7 +106,7 @@ public sealed class GuardTests
     public void A_cost_above_the_limit_is_refused()
     {
         var plan = Suite("staging");
-        var estimate = CostEstimator.Estimate(plan);
+        var estimate = CostEstimator.Estimate(plan, CostPrices.Default);
         Assert.True(estimate.TotalDollars > 0);
         var ex = Assert.Throws<InvalidInputException>(() => CostGuard.Check(estimate, estimate.TotalDollars / 2));
         Assert.Contains("above --max-cost", ex.Message, StringComparison.Ordinal);
@@ -127,7 +129,7 @@ public sealed class GuardTests
                 mix: { get: 1 }
                 load: [ { concurrency: 4, for: 10s } ]
             """);
-        var estimate = CostEstimator.Estimate(plan);
+        var estimate = CostEstimator.Estimate(plan, CostPrices.Default);
         Assert.False(estimate.IsBounded);
         Assert.Contains("closed-model", Assert.Throws<InvalidInputException>(() => CostGuard.Check(estimate, 100)).Message, StringComparison.Ordinal);
     }
