@@ -1,17 +1,21 @@
 namespace LoadLab.Core.Plans;
 
 /// <summary>
-/// Where a run goes, as configured (environments.yaml beside the suite, the suite's own <c>environments:</c>).
-/// Region, endpoint and account may still be <c>ssm:/path</c> references; the CLI resolves them just before
-/// the run, so a plan never holds a secret.
+/// Where a run goes, as written (environments.yaml beside the suite, the suite's own <c>environments:</c>, merged
+/// value by value with <see cref="Over"/>): the one "as written" shape; the run resolves it once into the
+/// "as resolved" one. Region, endpoint and account may still be <c>ssm:/path</c> references, read just before the
+/// run, so a plan never holds a secret. Prefix and profile may not (they are needed before anything is read from AWS).
 /// </summary>
 public sealed record EnvironmentPlan
 {
     /// <summary>local, dev, staging or prod.</summary>
     public required string Name { get; init; }
 
+    /// <summary>The prefix as written, or null for the environment's default.</summary>
+    public string? Prefix { get; init; }
+
     /// <summary>Every table the run touches carries this prefix (default <c>local_</c>, <c>dev_</c>, <c>stg_</c>, <c>prod_</c>).</summary>
-    public required string TablePrefix { get; init; }
+    public string TablePrefix => Prefix ?? DefaultPrefix(Name);
 
     /// <summary>Named profile of the shared AWS config files, or null for the SDK's default credential chain.</summary>
     public string? Profile { get; init; }
@@ -36,5 +40,15 @@ public sealed record EnvironmentPlan
     };
 
     /// <summary>The settings of an environment nobody configured: its default prefix, nothing else.</summary>
-    public static EnvironmentPlan Default(string environment) => new() { Name = environment, TablePrefix = DefaultPrefix(environment) };
+    public static EnvironmentPlan Default(string environment) => new() { Name = environment };
+
+    /// <summary>These settings, with the gaps filled from <paramref name="lower"/> (the shared file under the suite).</summary>
+    public EnvironmentPlan Over(EnvironmentPlan? lower) => lower is null ? this : this with
+    {
+        Prefix = Prefix ?? lower.Prefix,
+        Profile = Profile ?? lower.Profile,
+        Region = Region ?? lower.Region,
+        Endpoint = Endpoint ?? lower.Endpoint,
+        AccountId = AccountId ?? lower.AccountId,
+    };
 }

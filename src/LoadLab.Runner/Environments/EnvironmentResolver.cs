@@ -8,7 +8,9 @@ namespace LoadLab.Runner.Environments;
 internal static class EnvironmentResolver
 {
     /// <exception cref="InvalidInputException">Exit 3: a parameter cannot be read; exit 2: its value is not usable.</exception>
-    public static async Task<ResolvedEnvironment> ResolveAsync(EnvironmentPlan plan, IParameterSource parameters, CancellationToken cancellationToken)
+    /// <param name="regionOverride">--region, which wins over the environment's; null when not given.</param>
+    /// <param name="endpointOverride">--endpoint, which wins over the environment's; null when not given.</param>
+    public static async Task<ResolvedEnvironment> ResolveAsync(EnvironmentPlan plan, IParameterSource parameters, CancellationToken cancellationToken, string? regionOverride = null, Uri? endpointOverride = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -30,8 +32,8 @@ internal static class EnvironmentResolver
             Name = plan.Name,
             TablePrefix = plan.TablePrefix,
             Profile = plan.Profile,
-            Region = region,
-            Endpoint = endpointUri,
+            Region = regionOverride ?? region ?? EnvironmentSetup.DefaultRegion,
+            Endpoint = endpointOverride ?? endpointUri,
             AccountId = account,
             Secret = secret,
         };

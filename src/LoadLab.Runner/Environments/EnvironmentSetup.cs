@@ -10,10 +10,9 @@ internal static class EnvironmentSetup
 
     /// <param name="region">--region, or null when not given.</param>
     /// <param name="endpoint">--endpoint, or null when not given.</param>
-    public static async Task<TargetSettings> ResolveAsync(RunPlan plan, string? region, Uri? endpoint, SafetyServices services, CancellationToken stop)
+    public static async Task<ResolvedEnvironment> ResolveAsync(RunPlan plan, string? region, Uri? endpoint, SafetyServices services, CancellationToken stop)
     {
         var configured = plan.EffectiveEnvironment();
-        ResolvedEnvironment environment;
         if (EnvironmentResolver.HasReferences(configured))
         {
             // SSM itself needs a region: --region, the environment's literal region, or the default.
@@ -21,7 +20,7 @@ internal static class EnvironmentSetup
             var source = services.Parameters(configured.Profile, ssmRegion);
             try
             {
-                environment = await EnvironmentResolver.ResolveAsync(configured, source, stop).ConfigureAwait(false);
+                return await EnvironmentResolver.ResolveAsync(configured, source, stop, region, endpoint).ConfigureAwait(false);
             }
             finally
             {
@@ -30,18 +29,16 @@ internal static class EnvironmentSetup
         }
         else
         {
-            environment = await EnvironmentResolver.ResolveAsync(configured, NoParameters.Instance, stop).ConfigureAwait(false);
+            return await EnvironmentResolver.ResolveAsync(configured, NoParameters.Instance, stop, region, endpoint).ConfigureAwait(false);
         }
-
-        return new TargetSettings(environment, region ?? environment.Region ?? DefaultRegion, endpoint ?? environment.Endpoint);
     }
 
     /// <summary>Checks the account when the environment names one (or --show-account asks for it); never for local or a loopback emulator.</summary>
-    public static async Task<string?> CheckAccountAsync(TargetSettings target, SafetyOptions safety, SafetyServices services, CancellationToken stop)
+    public static async Task<string?> CheckAccountAsync(ResolvedEnvironment target, SafetyOptions safety, SafetyServices services, CancellationToken stop)
     {
         if (target.IsLoopback)
             return null;
-        return await AccountGuard.CheckAsync(target.Environment.Name, target.Environment.AccountId, safety.ShowAccount, services.Identity(target.Profile, target.Region), stop).ConfigureAwait(false);
+        return await AccountGuard.CheckAsync(target.Name, target.AccountId, safety.ShowAccount, services.Identity(target.Profile, target.Region), stop).ConfigureAwait(false);
     }
 
     private sealed class NoParameters : IParameterSource

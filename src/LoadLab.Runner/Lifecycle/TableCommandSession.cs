@@ -49,7 +49,7 @@ internal sealed class TableCommandSession : IAsyncDisposable
             throw new InvalidInputException($"loadlab {command} --env local needs --endpoint: the embedded local target forgets everything when the command ends. Start one with 'loadlab local --persist DIR' and pass its URL.");
         await EnvironmentSetup.CheckAccountAsync(settings, options.Safety, services, stop).ConfigureAwait(false);
         if (plan.Environment != EnvironmentNames.Local)
-            info(settings.Environment.Describe(options.Safety.ShowAccount));
+            info(settings.Describe(options.Safety.ShowAccount));
 
         var session = await TargetSession.OpenAsync(settings.Kind, settings.Endpoint, settings.Region, SimulatorSetup.Settings(SimulatorOptions.Default), info, stop).ConfigureAwait(false);
         try

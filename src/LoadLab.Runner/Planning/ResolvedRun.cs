@@ -41,13 +41,13 @@ internal sealed record ResolvedRun
     public required CostEstimate PlannedCost { get; init; }
 
     /// <summary>Where the run goes, with ssm: references read; null only for <c>loadlab plan</c>, which touches nothing.</summary>
-    public TargetSettings? Target { get; init; }
+    public ResolvedEnvironment? Target { get; init; }
 
     /// <summary>The account the credentials belong to, when it was checked (never for a local or loopback target).</summary>
     public string? AccountId { get; init; }
 
     /// <summary>The resolved target; the run stages need it.</summary>
-    public TargetSettings RequireTarget() =>
+    public ResolvedEnvironment RequireTarget() =>
         Target ?? throw new InvalidOperationException("The run's target was not resolved: call RunResolver.ResolveTargetAsync first.");
 }
 

@@ -24,7 +24,7 @@ internal sealed class VariantRunner(RunServices services)
         // Environment settings (SSM) and the account check come before any target is started or touched.
         resolved = await RunResolver.ResolveTargetAsync(resolved, options, services.Safety, stop).ConfigureAwait(false);
         if (plan.Environment != EnvironmentNames.Local)
-            services.Reporter.Info(resolved.RequireTarget().Environment.Describe(resolved.Safety.ShowAccount));
+            services.Reporter.Info(resolved.RequireTarget().Describe(resolved.Safety.ShowAccount));
         return await RunAsync(resolved, stop).ConfigureAwait(false);
     }
 

@@ -11,9 +11,9 @@ internal static partial class EnvironmentsBinder
 {
     public const string SsmScheme = "ssm:";
 
-    public static IReadOnlyDictionary<string, EnvironmentSettings> Bind(Node node, string context, SuiteDiagnostics diagnostics)
+    public static IReadOnlyDictionary<string, EnvironmentPlan> Bind(Node node, string context, SuiteDiagnostics diagnostics)
     {
-        var result = new Dictionary<string, EnvironmentSettings>(StringComparer.Ordinal);
+        var result = new Dictionary<string, EnvironmentPlan>(StringComparer.Ordinal);
         var mapping = ScalarReader.Mapping(node, context, diagnostics);
         if (mapping is null)
             return result;
@@ -29,19 +29,20 @@ internal static partial class EnvironmentsBinder
         return result;
     }
 
-    private static EnvironmentSettings? BindOne(Node node, string environment, string context, SuiteDiagnostics diagnostics)
+    private static EnvironmentPlan? BindOne(Node node, string environment, string context, SuiteDiagnostics diagnostics)
     {
         var mapping = ScalarReader.Mapping(node, context, diagnostics);
         if (mapping is null)
             return null;
         var reader = MappingReader.Fixed(mapping, context, SuiteKeys.Environment, diagnostics);
-        return new EnvironmentSettings
+        return new EnvironmentPlan
         {
+            Name = environment,
             Prefix = reader.Optional("prefix") is { } p ? Prefix(p, $"{context}.prefix", diagnostics) : null,
             Profile = reader.Optional("profile") is { } pr ? Literal(pr, $"{context}.profile", diagnostics) : null,
             Region = reader.Optional("region") is { } r ? Checked(r, $"{context}.region", RegionPattern(), "an AWS region such as eu-west-1", diagnostics) : null,
             Endpoint = reader.Optional("endpoint") is { } e ? Endpoint(e, $"{context}.endpoint", diagnostics) : null,
-            Account = reader.Optional("account") is { } a ? Account(a, environment, $"{context}.account", diagnostics) : null,
+            AccountId = reader.Optional("account") is { } a ? Account(a, environment, $"{context}.account", diagnostics) : null,
         };
     }
 

@@ -1,3 +1,4 @@
+using LoadLab.Core.Plans;
 namespace LoadLab.Runner.Suites;
 
 /// <summary>
@@ -10,12 +11,12 @@ public static class EnvironmentsFile
 
     /// <summary>The settings in the environments.yaml next to <paramref name="suitePath"/>; empty when there is none.</summary>
     /// <exception cref="SuiteLoadException">The file exists but cannot be read or is invalid.</exception>
-    public static IReadOnlyDictionary<string, EnvironmentSettings> ForSuite(string suitePath)
+    public static IReadOnlyDictionary<string, EnvironmentPlan> ForSuite(string suitePath)
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(suitePath)) ?? ".";
         string path = Path.Combine(directory, FileName);
         if (!File.Exists(path))
-            return new Dictionary<string, EnvironmentSettings>();
+            return new Dictionary<string, EnvironmentPlan>();
         string text;
         try
         {
@@ -30,11 +31,11 @@ public static class EnvironmentsFile
     }
 
     /// <exception cref="SuiteLoadException">The text is not valid YAML or breaks the environments format.</exception>
-    public static IReadOnlyDictionary<string, EnvironmentSettings> Parse(string text, string fileName)
+    public static IReadOnlyDictionary<string, EnvironmentPlan> Parse(string text, string fileName)
     {
         var diagnostics = new SuiteDiagnostics(fileName);
         var root = YamlTreeReader.Read(text, diagnostics);
-        IReadOnlyDictionary<string, EnvironmentSettings> result = new Dictionary<string, EnvironmentSettings>();
+        IReadOnlyDictionary<string, EnvironmentPlan> result = new Dictionary<string, EnvironmentPlan>();
         if (root is not null && !diagnostics.HasErrors)
         {
             // The file may also wrap everything in environments:, the form a suite uses.

@@ -78,12 +78,11 @@ internal static class SuiteBinder
     }
 
     // The suite's own settings win value by value over the shared environments.yaml.
-    private static EnvironmentPlan EnvironmentSettingsFor(string environment, IReadOnlyDictionary<string, EnvironmentSettings>? suite, SuiteLoadOptions options)
+    private static EnvironmentPlan EnvironmentSettingsFor(string environment, IReadOnlyDictionary<string, EnvironmentPlan>? suite, SuiteLoadOptions options)
     {
         var shared = options.Environments.GetValueOrDefault(environment);
         var own = suite?.GetValueOrDefault(environment);
-        var merged = own?.Over(shared) ?? shared ?? new EnvironmentSettings();
-        return merged.ToPlan(environment);
+        return own?.Over(shared) ?? shared ?? EnvironmentPlan.Default(environment);
     }
 
     // Binders leave a plan out only after reporting why, so a missing one here is a bug in a binder.

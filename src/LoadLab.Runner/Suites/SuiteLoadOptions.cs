@@ -1,3 +1,4 @@
+using LoadLab.Core.Plans;
 namespace LoadLab.Runner.Suites;
 
 /// <summary>What the command line adds to a suite when loading it.</summary>
@@ -19,5 +20,5 @@ public sealed record SuiteLoadOptions
     /// Environment settings shared by the suites of a folder (environments.yaml); the suite's own
     /// <c>environments:</c> overrides them value by value. <see cref="SuiteLoader.Load"/> reads the file beside the suite when this is empty.
     /// </summary>
-    public IReadOnlyDictionary<string, EnvironmentSettings> Environments { get; init; } = new Dictionary<string, EnvironmentSettings>();
+    public IReadOnlyDictionary<string, EnvironmentPlan> Environments { get; init; } = new Dictionary<string, EnvironmentPlan>();
 }

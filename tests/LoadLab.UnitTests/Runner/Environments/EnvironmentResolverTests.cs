@@ -14,7 +14,7 @@ public sealed class EnvironmentResolverTests
     private static readonly EnvironmentPlan Staging = new()
     {
         Name = "staging",
-        TablePrefix = "stg_",
+        Prefix = "stg_",
         Region = "ssm:/loadlab/staging/region",
         Endpoint = "ssm:/loadlab/staging/endpoint",
         AccountId = "ssm:/loadlab/staging/account",
