@@ -66,7 +66,7 @@ internal static class DriverBench
         {
             Name = "driver",
             TableId = table.Id,
-            Mix = [new OperationWeight("get", 80), new OperationWeight("put", 20)],
+            Mix = [new OperationWeight(OperationKind.Get, 80), new OperationWeight(OperationKind.Put, 20)],
             Phases = [new ConcurrencyPhase(workers, duration)],
         };
         IOperationExecutor executor = new DynamoDbOperationExecutor(client, plan, table, dataSet, model, 42);

@@ -11,7 +11,7 @@ internal static class EngineBench
     {
         Name = "bench",
         TableId = "none",
-        Mix = [new OperationWeight("get", 80), new OperationWeight("put", 20)],
+        Mix = [new OperationWeight(OperationKind.Get, 80), new OperationWeight(OperationKind.Put, 20)],
         Phases = [phase],
         MaxInFlight = maxInFlight,
     };

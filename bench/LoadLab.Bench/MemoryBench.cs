@@ -16,7 +16,7 @@ internal static class MemoryBench
         {
             Name = "memory",
             TableId = "none",
-            Mix = [new OperationWeight("get", 80), new OperationWeight("put", 20)],
+            Mix = [new OperationWeight(OperationKind.Get, 80), new OperationWeight(OperationKind.Put, 20)],
             Phases = [new RatePhase(rate, duration)],
         };
         var samples = new List<(double Seconds, double RssMb, double HeapMb)>();

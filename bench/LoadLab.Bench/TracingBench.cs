@@ -151,7 +151,7 @@ internal static class TracingBench
     {
         Name = name,
         TableId = "none",
-        Mix = [new OperationWeight("get", 80), new OperationWeight("put", 20)],
+        Mix = [new OperationWeight(OperationKind.Get, 80), new OperationWeight(OperationKind.Put, 20)],
         Phases = [new ConcurrencyPhase(workers, duration)],
         MaxInFlight = 1024,
     };

@@ -50,8 +50,11 @@ public enum SaturationPolicy
 }
 
 /// <summary>An operation name (get, put, …) and its weight in the mix.</summary>
-public sealed record OperationWeight(string Operation, double Weight)
+public sealed record OperationWeight(OperationKind Kind, double Weight)
 {
+    /// <summary>The operation's name as suites and results write it (<c>get</c>, <c>batchWrite</c>, …).</summary>
+    public string Operation => OperationKinds.Name(Kind);
+
     /// <summary>How the operation is carried out (consistency, conditions, query shape, batch size, …); defaults when left out.</summary>
     public OperationOptions Options { get; init; } = OperationOptions.None;
 }

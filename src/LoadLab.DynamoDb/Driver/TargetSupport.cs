@@ -12,10 +12,10 @@ public static class TargetSupport
     /// <summary>The reason recorded for operations the target does not implement.</summary>
     public const string NotSupportedReason = "NotSupportedByTarget";
 
-    public static bool Supports(string operation, TargetCapabilities target)
+    public static bool Supports(OperationKind operation, TargetCapabilities target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return target.Transactions || operation is not (DriverOperations.TransactGet or DriverOperations.TransactWrite);
+        return target.Transactions || !OperationKinds.IsTransaction(operation);
     }
 
     /// <summary>One message per operation of the mix that <paramref name="target"/> does not support; empty when all are.</summary>
@@ -24,7 +24,7 @@ public static class TargetSupport
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(target);
         return [.. scenario.Mix
-            .Where(m => !Supports(m.Operation, target))
+            .Where(m => !Supports(m.Kind, target))
             .Select(m => $"Scenario '{scenario.Name}': {m.Operation} is not supported by {target.Name}, which has no transaction API; "
                 + $"its operations are recorded as clientError '{NotSupportedReason}' without a request. "
                 + "Run against DynamoDB Local or AWS (--endpoint, --env) to measure transactions.")];

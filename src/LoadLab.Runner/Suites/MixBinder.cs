@@ -29,7 +29,7 @@ internal static class MixBinder
             drafts.Add(value is MappingNode options
                 ? OperationBinder.Bind(operation, options, diagnostics)
                 : new OperationDraft(operation, null, null, null, Weight(value, $"mix.{operation.Value}", diagnostics) is { } w
-                    ? new OperationWeight(operation.Value, w)
+                    ? new OperationWeight(OperationKinds.Parse(operation.Value), w)
                     : null));
         }
         return drafts;

@@ -55,7 +55,7 @@ internal static class OperationBinder
         ExpressionChecks.Check(reader, operation, diagnostics);
 
         var entry = diagnostics.Count == before && weight is { } weightValue
-            ? new OperationWeight(operation, weightValue) { Options = options }
+            ? new OperationWeight(OperationKinds.Parse(operation), weightValue) { Options = options }
             : null;
         return new OperationDraft(operationNode, indexNode, sortKeyNode, sortKey, entry, reader.Optional("consistent"));
     }

@@ -1,3 +1,5 @@
+using LoadLab.Core.Keys;
+using LoadLab.DynamoDb.Data;
 using LoadLab.Core.Plans;
 namespace LoadLab.Runner.Suites;
 
@@ -35,16 +37,11 @@ public static class SuiteValues
 
     public static IReadOnlyList<string> KeyTypes { get; } = ["S", "N", "B"];
 
-    /// <summary>Built-in data models (DataModels.Names; a test keeps the two lists equal).</summary>
-    public static IReadOnlyList<string> Models { get; } = ["customer", "order", "product", "session-event", "iot-reading"];
+    /// <summary>Built-in data models (the one list: <see cref="DataModels.Names"/>).</summary>
+    public static IReadOnlyList<string> Models => DataModels.Names;
 
-    /// <summary>Bogus locales a data set may use (DataModels.Locales; a test keeps the two lists equal).</summary>
-    public static IReadOnlyList<string> Locales { get; } =
-    [
-        "af_ZA", "ar", "az", "cz", "de", "de_AT", "de_CH", "el", "en", "en_AU", "en_AU_ocker", "en_BORK", "en_CA", "en_GB", "en_IE",
-        "en_IND", "en_NG", "en_US", "en_ZA", "es", "es_MX", "fa", "fi", "fr", "fr_CA", "fr_CH", "ge", "hr", "id_ID", "it", "ja", "ko",
-        "lv", "nb_NO", "ne", "nl", "nl_BE", "pl", "pt_BR", "pt_PT", "ro", "ru", "sk", "sv", "tr", "uk", "vi", "zh_CN", "zh_TW", "zu_ZA",
-    ];
+    /// <summary>Bogus locales a data set may use (the one list: <see cref="DataModels.Locales"/>).</summary>
+    public static IReadOnlyList<string> Locales => DataModels.Locales;
 
     public static IReadOnlyList<string> IndexTypes { get; } = ["global", "local"];
 
@@ -58,12 +55,11 @@ public static class SuiteValues
     public const int MaxLocalIndexes = 5;
     public const int MaxProjectedAttributes = 100;
 
-    /// <summary>The driver's operations (DriverOperations.Names; a test keeps the two lists equal).</summary>
-    public static IReadOnlyList<string> Operations { get; } =
-        ["get", "put", "update", "delete", "query", "scan", "batchGet", "batchWrite", "transactGet", "transactWrite"];
+    /// <summary>The operations a mix may use (the one list: <see cref="OperationKinds.Names"/>).</summary>
+    public static IReadOnlyList<string> Operations => OperationKinds.Names;
 
-    /// <summary>Key distributions (KeyDistributions.Kinds; a test keeps the two lists equal).</summary>
-    public static IReadOnlyList<string> Distributions { get; } = ["uniform", "zipfian", "hotspot", "hotkey", "latest", "sequential"];
+    /// <summary>Key distributions (the one list: <see cref="KeyDistributions.Kinds"/>).</summary>
+    public static IReadOnlyList<string> Distributions => KeyDistributions.Kinds;
 
     /// <summary>Which pages a query or scan reads.</summary>
     public static IReadOnlyList<string> PageModes { get; } = ["all", "first"];
@@ -78,13 +74,13 @@ public static class SuiteValues
     public const int MaxLimit = 1_000_000;
 
     /// <summary>Items per request: BatchGetItem takes 100 keys, BatchWriteItem 25 writes, transactions 100 actions.</summary>
-    public static int MaxBatchSize(string operation) => operation == "batchWrite" ? 25 : 100;
+    public static int MaxBatchSize(string operation) => OperationKinds.MaxBatchSize(OperationKinds.Parse(operation));
 
     public static IReadOnlyList<string> WhenFull { get; } = ["queue", "drop"];
 
     /// <summary>
     /// Physical table names carry the environment's prefix so LoadLab can refuse to touch anything
-    /// outside its own environment (see DESIGN.md, "Environments and safety"); environments.yaml may change it.
+    /// outside its own environment (README, "Safety guards"); environments.yaml may change it.
     /// </summary>
     public static string TablePrefix(string environment) => Core.Plans.EnvironmentPlan.DefaultPrefix(environment);
 }

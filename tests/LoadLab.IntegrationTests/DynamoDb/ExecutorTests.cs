@@ -19,7 +19,7 @@ public sealed class ExecutorTests(LocalTargetFixture fixture)
     {
         Name = "browse",
         TableId = table.Id,
-        Mix = [new OperationWeight("get", 1), new OperationWeight("put", 1)],
+        Mix = [new OperationWeight(OperationKind.Get, 1), new OperationWeight(OperationKind.Put, 1)],
         Phases = [new RatePhase(1, TimeSpan.FromSeconds(1))],
     };
 

@@ -156,7 +156,7 @@ public sealed class OperationsTests(LocalTargetFixture fixture)
     });
 
     private static OperationWeight Op(string operation, OperationOptions? options = null) =>
-        new(operation, 1) { Options = options ?? OperationOptions.None };
+        new(OperationKinds.Parse(operation), 1) { Options = options ?? OperationOptions.None };
 
     private static void AssertOk(OperationOutcome outcome, bool read)
     {

@@ -24,7 +24,7 @@ public sealed class DynamoDbOperationExecutorTests
     {
         Name = "browse",
         TableId = "customers",
-        Mix = operations.Select(o => new OperationWeight(o, 1)).ToArray(),
+        Mix = operations.Select(o => new OperationWeight(OperationKinds.Parse(o), 1)).ToArray(),
         Phases = [new RatePhase(1, TimeSpan.FromSeconds(1))],
     };
 

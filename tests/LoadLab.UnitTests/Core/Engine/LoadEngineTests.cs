@@ -19,7 +19,7 @@ public class LoadEngineTests
     {
         Name = "s",
         TableId = "t",
-        Mix = mix.Length > 0 ? mix : [new OperationWeight("get", 1)],
+        Mix = mix.Length > 0 ? mix : [new OperationWeight(OperationKind.Get, 1)],
         Phases = phases,
         MaxInFlight = maxInFlight,
         WhenFull = whenFull,
@@ -130,7 +130,7 @@ public class LoadEngineTests
     [Fact]
     public async Task Outcomes_reasons_attempts_and_capacity_are_counted_per_operation()
     {
-        var plan = Scenario([new RatePhase(100, TimeSpan.FromSeconds(2))], mix: [new OperationWeight("get", 1), new OperationWeight("put", 1)]);
+        var plan = Scenario([new RatePhase(100, TimeSpan.FromSeconds(2))], mix: [new OperationWeight(OperationKind.Get, 1), new OperationWeight(OperationKind.Put, 1)]);
         var executor = new ScriptedExecutor(r => r.OperationIndex == 0
             ? new OperationOutcome(OutcomeKind.Ok, Attempts: 2, ThrottledAttempts: 1, ReadUnits: 0.5)
             : new OperationOutcome(OutcomeKind.Throttled, Attempts: 3, ThrottledAttempts: 3, WriteUnits: 0, Reason: "KeyRangeThroughputExceeded"));

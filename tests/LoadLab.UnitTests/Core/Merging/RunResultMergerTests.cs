@@ -21,7 +21,7 @@ public class RunResultMergerTests
         {
             Name = "browse",
             TableId = "t",
-            Mix = [new OperationWeight("get", 3), new OperationWeight("put", 1)],
+            Mix = [new OperationWeight(OperationKind.Get, 3), new OperationWeight(OperationKind.Put, 1)],
             Phases = [new RatePhase(50, TimeSpan.FromSeconds(4))],
         };
         var engine = await VirtualClock.RunAsync(

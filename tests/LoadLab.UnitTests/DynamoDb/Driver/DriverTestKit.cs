@@ -26,7 +26,7 @@ internal static class DriverTestKit
     public static readonly DriverOptions NoBackoff = new() { UnprocessedBaseDelay = TimeSpan.Zero, UnprocessedMaxDelay = TimeSpan.Zero };
 
     public static OperationWeight Op(string operation, OperationOptions? options = null) =>
-        new(operation, 1) { Options = options ?? OperationOptions.None };
+        new(OperationKinds.Parse(operation), 1) { Options = options ?? OperationOptions.None };
 
     public static ScenarioPlan Scenario(params OperationWeight[] mix) => new()
     {

@@ -79,11 +79,4 @@ public sealed class ExecutorSetupTests
 
         Assert.Contains(":min", error.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void The_suite_and_the_driver_list_the_same_operations()
-    {
-        Assert.Equal(DriverOperations.Names, LoadLab.Runner.Suites.SuiteValues.Operations);
-        Assert.Equal(KeyDistributions.Kinds, LoadLab.Runner.Suites.SuiteValues.Distributions);
-    }
 }

@@ -20,7 +20,7 @@ public sealed class ItemCountRecordingTests
         {
             Name = "s",
             TableId = "t",
-            Mix = [new OperationWeight("get", 1), new OperationWeight("query", 1), new OperationWeight("batchWrite", 1)],
+            Mix = [new OperationWeight(OperationKind.Get, 1), new OperationWeight(OperationKind.Query, 1), new OperationWeight(OperationKind.BatchWrite, 1)],
             Phases = [new RatePhase(300, TimeSpan.FromSeconds(1))],
         };
 

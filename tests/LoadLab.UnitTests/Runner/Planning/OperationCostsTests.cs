@@ -89,5 +89,5 @@ public class OperationCostsTests
         Assert.Equal(TransactWriteOperation.DefaultSize, OperationCosts.TransactWriteSize);
     }
 
-    private static OperationWeight Op(string operation, OperationOptions options) => new(operation, 1) { Options = options };
+    private static OperationWeight Op(string operation, OperationOptions options) => new(OperationKinds.Parse(operation), 1) { Options = options };
 }

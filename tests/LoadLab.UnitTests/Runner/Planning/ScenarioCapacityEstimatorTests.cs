@@ -12,7 +12,7 @@ public class ScenarioCapacityEstimatorTests
     {
         Name = "browse",
         TableId = "t",
-        Mix = [new("get", 3), new("put", 1)],
+        Mix = [new(OperationKind.Get, 3), new(OperationKind.Put, 1)],
         Phases =
         [
             new RatePhase(100, TimeSpan.FromSeconds(10)),
@@ -69,7 +69,7 @@ public class ScenarioCapacityEstimatorTests
     [Fact]
     public void Global_index_reads_are_checked_against_the_index_capacity()
     {
-        var scenario = Scenario with { Mix = [new("query", 1) { Options = new OperationOptions { Index = "byStatus" } }] };
+        var scenario = Scenario with { Mix = [new(OperationKind.Query, 1) { Options = new OperationOptions { Index = "byStatus" } }] };
         var data = Data with { ItemsPerIndexPartition = new Dictionary<string, double> { ["byStatus"] = 20 } };
         var table = Table(new CapacityPlan(CapacityMode.Provisioned, 10_000, 10_000)) with
         {

@@ -31,7 +31,7 @@ public class ShardPlannerTests
             SuiteName = "s",
             Seed = 42,
             DataSets = [new DataSetPlan { TableId = "t", Model = "customer", Items = 10, Seed = 42 }],
-            Scenarios = [new ScenarioPlan { Name = "a", TableId = "t", Mix = [new("get", 1)], Phases = [new RatePhase(90, Minute)], MaxInFlight = 100 }],
+            Scenarios = [new ScenarioPlan { Name = "a", TableId = "t", Mix = [new(OperationKind.Get, 1)], Phases = [new RatePhase(90, Minute)], MaxInFlight = 100 }],
         };
         var first = ShardPlanner.Apply(plan, new ShardOptions(0, 3, null, "g"));
         var second = ShardPlanner.Apply(plan, new ShardOptions(1, 3, null, "g"));

@@ -11,13 +11,6 @@ public class DataSuiteTests
     private const string Scenario = "\nscenarios:\n  - { name: s, table: orders, mix: { get: 1 }, load: [ { rate: 1, for: 1s } ] }\n";
 
     [Fact]
-    public void Loader_lists_match_the_data_layer()
-    {
-        Assert.Equal(DataModels.Names, SuiteValues.Models);
-        Assert.Equal(DataModels.Locales, SuiteValues.Locales);
-    }
-
-    [Fact]
     public void A_data_set_binds_every_option()
     {
         var plan = Parse("""

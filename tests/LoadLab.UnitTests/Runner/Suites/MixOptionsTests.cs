@@ -25,7 +25,7 @@ public class MixOptionsTests
     {
         var mix = Mix("      { get: 80, put: 20 }");
 
-        Assert.Equal([new OperationWeight("get", 80), new OperationWeight("put", 20)], mix);
+        Assert.Equal([new OperationWeight(OperationKind.Get, 80), new OperationWeight(OperationKind.Put, 20)], mix);
         Assert.Same(OperationOptions.None, mix[0].Options);
     }
 

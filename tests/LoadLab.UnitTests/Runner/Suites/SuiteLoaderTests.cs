@@ -81,7 +81,7 @@ public class SuiteLoaderTests
         var browse = plan.Scenarios[0];
         Assert.Equal("browse", browse.Name);
         Assert.Equal("orders", browse.TableId);
-        Assert.Equal([new OperationWeight("get", 80), new OperationWeight("put", 20.5)], browse.Mix);
+        Assert.Equal([new OperationWeight(OperationKind.Get, 80), new OperationWeight(OperationKind.Put, 20.5)], browse.Mix);
         Assert.Equal(KeyDistributionPlan.Uniform, browse.Keys);
         Assert.Equal(128, browse.MaxInFlight);
         Assert.Equal(SaturationPolicy.Drop, browse.WhenFull);
@@ -97,7 +97,7 @@ public class SuiteLoaderTests
             browse.Phases);
 
         var workers = plan.Scenarios[1];
-        Assert.Equal([new OperationWeight("put", 1)], workers.Mix);
+        Assert.Equal([new OperationWeight(OperationKind.Put, 1)], workers.Mix);
         Assert.Equal(ScenarioDefaults.MaxInFlight, workers.MaxInFlight);
         Assert.Equal(SaturationPolicy.Queue, workers.WhenFull);
         Assert.Equal(TimeSpan.Zero, workers.Warmup);
@@ -195,7 +195,7 @@ public class SuiteLoaderTests
         Assert.Equal(new DataSetPlan { TableId = "items", Model = "customer", Items = 5000, Seed = 42 }, Assert.Single(plan.DataSets));
         var browse = Assert.Single(plan.Scenarios);
         Assert.Equal("browse", browse.Name);
-        Assert.Equal([new OperationWeight("get", 80), new OperationWeight("put", 20)], browse.Mix);
+        Assert.Equal([new OperationWeight(OperationKind.Get, 80), new OperationWeight(OperationKind.Put, 20)], browse.Mix);
         Assert.Equal(64, browse.MaxInFlight);
         Assert.Equal(TimeSpan.FromSeconds(3), browse.Warmup);
         Assert.Equal([new RampPhase(0, 200, TimeSpan.FromSeconds(10)), new RatePhase(200, TimeSpan.FromSeconds(30))], browse.Phases);

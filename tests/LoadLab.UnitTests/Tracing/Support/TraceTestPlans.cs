@@ -21,7 +21,7 @@ internal static class TraceTestPlans
     {
         Name = "browse",
         TableId = "customers",
-        Mix = (operations.Length == 0 ? ["get", "put"] : operations).Select(o => new OperationWeight(o, 1)).ToArray(),
+        Mix = (operations.Length == 0 ? ["get", "put"] : operations).Select(o => new OperationWeight(OperationKinds.Parse(o), 1)).ToArray(),
         Phases = [new RampPhase(0, 10, TimeSpan.FromSeconds(10)), new RatePhase(10, TimeSpan.FromSeconds(10))],
         Warmup = TimeSpan.FromSeconds(2),
     };
