@@ -16,9 +16,6 @@ public static class PortableHistogramEncoding
     /// <summary>Cookie of a compressed V2 histogram (HdrHistogram's encoding spec).</summary>
     public const int CompressedV2Cookie = 0x1c849314;
 
-    /// <summary>Uncompressed V2 header: cookie, payload length, normalizing offset, digits, lowest, highest, ratio.</summary>
-    private const int V2HeaderLength = 40;
-
     public static string Rewrap(string base64)
     {
         ArgumentNullException.ThrowIfNull(base64);
@@ -29,7 +26,8 @@ public static class PortableHistogramEncoding
         if (compressedLength < 2 || compressedLength > encoded.Length - 8)
             throw new FormatException("The compressed histogram is shorter than its header says.");
 
-        byte[] plain = Inflate(encoded.AsSpan(8, compressedLength));
+        // The one inflate path of the codec, with its limits: header and declared payload, nothing after.
+        byte[] plain = HistogramCodec.Inflate(encoded) ?? throw new FormatException("The compressed histogram cannot be inflated to its declared length.");
         using var output = new MemoryStream(plain.Length + 32);
         Span<byte> header = stackalloc byte[8];
         BinaryPrimitives.WriteInt32BigEndian(header, CompressedV2Cookie);
@@ -39,21 +37,5 @@ public static class PortableHistogramEncoding
         byte[] result = output.ToArray();
         BinaryPrimitives.WriteInt32BigEndian(result.AsSpan(4), result.Length - 8);
         return Convert.ToBase64String(result);
-    }
-
-    /// <summary>The uncompressed V2 encoding, exactly as long as its header declares.</summary>
-    private static byte[] Inflate(ReadOnlySpan<byte> zlibData)
-    {
-        // The zlib header is two bytes; what follows is raw deflate (the checksum may be missing, so ZLibStream would refuse it).
-        using var deflate = new DeflateStream(new MemoryStream(zlibData[2..].ToArray()), CompressionMode.Decompress);
-        var header = new byte[V2HeaderLength];
-        deflate.ReadExactly(header);
-        int payloadLength = BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(4));
-        if (payloadLength < 0 || payloadLength > 1 << 28)
-            throw new FormatException("The histogram's payload length is out of range.");
-        var plain = new byte[V2HeaderLength + payloadLength];
-        header.CopyTo(plain, 0);
-        deflate.ReadExactly(plain, V2HeaderLength, payloadLength);
-        return plain;
     }
 }

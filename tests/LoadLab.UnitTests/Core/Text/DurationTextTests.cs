@@ -44,4 +44,17 @@ public class DurationTextTests
         Assert.True(DurationText.TryParse(text, out var duration));
         Assert.Equal(text, DurationText.Format(duration));
     }
+
+    [Theory]
+    [InlineData(90_000, "1m30s")]
+    [InlineData(500, "500ms")]
+    [InlineData(1_500, "1s500ms")]
+    [InlineData(0.4, "0s")]
+    public void Reports_show_durations_in_the_suite_grammar_rounded_to_the_millisecond(double milliseconds, string text)
+    {
+        string shown = LoadLab.Core.Plans.Formatting.Duration(TimeSpan.FromMilliseconds(milliseconds));
+
+        Assert.Equal(text, shown);
+        Assert.True(DurationText.TryParse(shown, out _));
+    }
 }
