@@ -69,6 +69,7 @@ public static class LoadLabApp
             args = ["--help"];
         else if (!args[0].StartsWith('-') && CommandCatalog.Find(args[0]) is null)
             throw UsageErrors.UnknownCommand(args[0]);
+        UsageErrors.CheckTokens(args);
 
         int exit = await CommandCatalog.Create(console).RunAsync(args, stop).ConfigureAwait(false);
         return noCommand ? ExitCodes.InvalidInput : exit;

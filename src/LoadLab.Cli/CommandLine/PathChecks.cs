@@ -14,7 +14,7 @@ internal static class PathChecks
         if (Directory.Exists(full))
             errors.Add($"{what} '{path}' is a folder, not a file: name the file in it");
         else if (!File.Exists(full))
-            errors.Add($"{what} not found: no such file as '{path}' (looked at {full})");
+            errors.Add($"{what} not found: '{path}' does not exist (no such file at {full})");
     }
 
     /// <summary>A folder that will be created if missing and written into.</summary>
@@ -43,19 +43,6 @@ internal static class PathChecks
             errors.Add($"{option} '{path}' cannot be created: no folder above it exists");
         else if (CannotWrite(existing) is { } reason)
             errors.Add($"{option} '{path}' cannot be written: {reason}");
-    }
-
-    /// <summary>A file that will be written (replaced if it exists) inside a folder that may not exist yet.</summary>
-    public static void OutputFile(string path, string what, List<string> errors)
-    {
-        if (Full(path, what, errors) is not { } full) return;
-        if (Directory.Exists(full))
-        {
-            errors.Add($"{what} '{path}' is a folder; it must be a file");
-            return;
-        }
-
-        OutputFolder(Path.GetDirectoryName(full) ?? full, $"the folder of {what}", errors);
     }
 
     private static string? Full(string path, string what, List<string> errors)

@@ -27,6 +27,20 @@ internal static partial class UsageErrors
         return new InvalidInputException($"{Prefix(entry?.Name)}{message}\n{help}");
     }
 
+    /// <summary>
+    /// Words Spectre 0.57's tokenizer cannot take: "--=" (an option without a name) throws IndexOutOfRangeException
+    /// inside it. Refused here as what they are, before Spectre sees them.
+    /// </summary>
+    public static void CheckTokens(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        foreach (string arg in args.TakeWhile(a => a != "--"))
+        {
+            if (arg.StartsWith("--=", StringComparison.Ordinal))
+                throw new InvalidInputException($"{Prefix(args.Count > 0 ? CommandCatalog.Find(args[0])?.Name : null)}'{arg}' is not an option: write --NAME or --NAME=VALUE.");
+        }
+    }
+
     /// <summary>A word that is not a command, with the closest command when there is one.</summary>
     public static InvalidInputException UnknownCommand(string word) => new(
         $"Unknown command '{word}'." + NameSuggestions.DidYouMean(word, CommandCatalog.All.Select(c => c.Name)) +

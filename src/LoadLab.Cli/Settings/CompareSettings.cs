@@ -92,7 +92,10 @@ internal sealed class CompareSettings : LoadLabSettings
     {
         try
         {
-            PathChecks.OutputFile(Baselines.PathOf(name, BaselineDirectory), $"baseline '{name}'", errors);
+            string file = Baselines.PathOf(name, BaselineDirectory);
+            PathChecks.OutputFolder(BaselineDirectory, BaselineDir is null ? "the baselines folder" : "--baseline-dir", errors);
+            if (Directory.Exists(file))
+                errors.Add($"baseline '{name}' would be written to {file}, which is a folder");
         }
         catch (InvalidInputException e)
         {

@@ -30,6 +30,8 @@ internal sealed class RunOrchestrator(IRunReporter reporter, TimeProvider time, 
     /// <summary>Runs an already loaded plan (one variant of a suite, see <see cref="VariantRunner"/>) into <paramref name="reportDirectory"/>.</summary>
     internal async Task<RunOutcome> RunAsync(RunOptions options, RunPlan plan, string? reportDirectory, CancellationToken stop)
     {
+        // A shard draws its operations with a seed of its own; the run is still reproduced with the suite's seed.
+        long suiteSeed = plan.Seed;
         if (options.Shard is { } shard)
             plan = ShardPlanner.Apply(plan, shard);
         Guard(plan, options);
@@ -41,7 +43,8 @@ internal sealed class RunOrchestrator(IRunReporter reporter, TimeProvider time, 
             reporter.Info(settings.Environment.Describe(options.Safety.ShowAccount));
         var tracingOptions = TracingSettings.Resolve(options, plan.Tracing, System.Environment.GetEnvironmentVariable);
         string outDirectory = reportDirectory ?? options.OutDirectory ?? Path.Combine("reports", plan.RunId);
-        reporter.Info($"Run {plan.RunId}: suite '{plan.SuiteName}', environment {plan.Environment}, seed {plan.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        reporter.Info(Formatting.Invariant($"Run {plan.RunId}: suite '{plan.SuiteName}', environment {plan.Environment}, seed {suiteSeed}") +
+            (plan.Seed == suiteSeed ? "" : Formatting.Invariant($" (shard {options.Shard!.Index}/{options.Shard.Count} draws its operations from seed {plan.Seed})")));
 
         await using var target = await TargetSession.OpenAsync(plan.Environment, options.Endpoint, options.Region, SimulatorSetup.Effective(plan.Simulator, options.Simulator), reporter.Info, stop).ConfigureAwait(false);
         using var client = DynamoDbClientFactory.Create(target.Options with { Profile = settings.Profile });
