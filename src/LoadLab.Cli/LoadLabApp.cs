@@ -78,7 +78,8 @@ public static class LoadLabApp
     /// <summary>A failure LoadLab expects and explains itself: its message and exit code; null for anything else.</summary>
     private static (string Message, int ExitCode)? Expected(Exception e, string[] args) => e switch
     {
-        CommandAppException usage => (UsageErrors.From(usage, args).Message, ExitCodes.InvalidInput),
+        // Spectre's parse, binding and validation failures; its configuration errors are bugs, left to the last resort.
+        CommandParseException or CommandRuntimeException => (UsageErrors.From((CommandAppException)e, args).Message, ExitCodes.InvalidInput),
         SuiteLoadException or InvalidInputException => (e.Message, ExitCodes.InvalidInput),
         CannotRunException or LocalTargetException => (e.Message, ExitCodes.CannotRun),
         LoadLab.DynamoDb.Seeding.SeedingIncompleteException => ($"Seeding failed: {e.Message}", ExitCodes.CannotRun),
