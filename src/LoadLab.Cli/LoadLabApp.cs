@@ -1,22 +1,23 @@
-using LoadLab.Core.Text;
-using LoadLab.Core.Errors;
 using System.Runtime.InteropServices;
 using LoadLab.Cli.CommandLine;
-using LoadLab.Cli.Commands;
-using LoadLab.Runner.Running;
-using LoadLab.Runner.Suites;
+using LoadLab.Core.Errors;
 using LoadLab.DynamoDb.LocalTarget;
+using LoadLab.Reports.Exporters;
+using LoadLab.Runner.Suites;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace LoadLab.Cli;
 
 /// <summary>
-/// Entry point logic, callable in-process by tests: picks the command, wires Ctrl+C and SIGTERM to a
-/// graceful stop, and turns every expected failure into a message and an exit code — never a stack trace.
+/// Entry point logic, callable in-process by tests: runs the command, wires Ctrl+C and SIGTERM to a graceful stop,
+/// and turns every failure into one message and an exit code — an expected one into its own message, anything else
+/// into one line and a log file (<see cref="LastResort"/>). Never a stack trace on the console.
 /// </summary>
 public static class LoadLabApp
 {
-    internal static readonly IReadOnlyList<CommandSpec> Commands = [RunArguments.Spec, PlanCommand.Spec, SeedCommand.Spec, TeardownCommand.Spec, LocalCommand.Spec, CompareCommand.Spec, ReportCommand.Spec, MergeCommand.Spec];
+    /// <summary>Every command with its options, as the executable declares them.</summary>
+    internal static IReadOnlyList<CommandEntry> Commands => CommandCatalog.All;
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken external = default)
     {
@@ -40,47 +41,19 @@ public static class LoadLabApp
         {
             return await DispatchAsync(args, console, stop.Token).ConfigureAwait(false);
         }
-        catch (SuiteLoadException e)
-        {
-            console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-            return ExitCodes.InvalidInput;
-        }
-        catch (InvalidInputException e)
-        {
-            console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-            return ExitCodes.InvalidInput;
-        }
-        catch (CannotRunException e)
-        {
-            console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-            return ExitCodes.CannotRun;
-        }
-        catch (LocalTargetException e)
-        {
-            console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-            return ExitCodes.CannotRun;
-        }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             console.MarkupLine("[yellow]Interrupted.[/]");
             return ExitCodes.Interrupted;
         }
-        catch (LoadLab.DynamoDb.Seeding.SeedingIncompleteException e)
+        catch (Exception e) when (Expected(e, args) is { } failure)
         {
-            console.MarkupLine($"[red]Seeding failed: {Markup.Escape(e.Message)}[/]");
-            return ExitCodes.CannotRun;
+            console.MarkupLine($"[red]{Markup.Escape(failure.Message)}[/]");
+            return failure.ExitCode;
         }
-        catch (Amazon.Runtime.AmazonServiceException e)
+        catch (Exception e)
         {
-            // Access denied, missing permissions, a service-side refusal while preparing the run.
-            console.MarkupLine($"[red]DynamoDB refused a request while preparing the run: {Markup.Escape(e.ErrorCode ?? "")} {Markup.Escape(e.Message)}[/]");
-            return ExitCodes.CannotRun;
-        }
-        catch (Amazon.Runtime.AmazonClientException e)
-        {
-            // Credentials missing, endpoint unresolvable: the run cannot be carried out.
-            console.MarkupLine($"[red]The AWS SDK could not carry out a request: {Markup.Escape(e.Message)}[/]");
-            return ExitCodes.CannotRun;
+            return LastResort.Report(e, args, console);
         }
         finally
         {
@@ -90,51 +63,32 @@ public static class LoadLabApp
 
     private static async Task<int> DispatchAsync(string[] args, IAnsiConsole console, CancellationToken stop)
     {
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
-        {
-            console.WriteLine(Overview());
-            return args.Length == 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
-        }
+        // No command at all is a usage error (exit 2), though it shows the same overview as --help.
+        bool noCommand = args.Length == 0;
+        if (noCommand || args[0] == "help")
+            args = ["--help"];
+        else if (!args[0].StartsWith('-') && CommandCatalog.Find(args[0]) is null)
+            throw UsageErrors.UnknownCommand(args[0]);
+        UsageErrors.CheckTokens(args);
 
-        if (args[0] == "--version")
-        {
-            console.WriteLine(typeof(LoadLabApp).Assembly.GetName().Version?.ToString() ?? "0.0.0");
-            return ExitCodes.Ok;
-        }
-
-        var spec = Commands.FirstOrDefault(c => c.Name == args[0]);
-        if (spec is null)
-        {
-            string? close = NameSuggestions.Closest(args[0], Commands.Select(c => c.Name));
-            throw new InvalidInputException($"Unknown command '{args[0]}'." + (close is null ? "" : $" Did you mean '{close}'?") + "\n\n" + Overview());
-        }
-
-        var rest = args.Skip(1).ToArray();
-        if (rest.Contains("--help") || rest.Contains("-h"))
-        {
-            console.WriteLine(spec.Usage());
-            return ExitCodes.Ok;
-        }
-
-        // compare takes one file instead of two in its baseline forms.
-        var parsed = ArgumentParser.Parse(rest, spec == CompareCommand.Spec ? CompareCommand.SpecFor(rest) : spec);
-        return spec.Name switch
-        {
-            "run" => await RunCommand.ExecuteAsync(parsed, console, stop).ConfigureAwait(false),
-            "local" => await LocalCommand.ExecuteAsync(parsed, console, stop).ConfigureAwait(false),
-            "compare" => CompareCommand.Execute(parsed, console),
-            "report" => await ReportCommand.ExecuteAsync(parsed, console, stop).ConfigureAwait(false),
-            "plan" => await PlanCommand.ExecuteAsync(parsed, console).ConfigureAwait(false),
-            "merge" => await MergeCommand.ExecuteAsync(parsed, console, stop).ConfigureAwait(false),
-            "seed" => await SeedCommand.ExecuteAsync(parsed, console, stop).ConfigureAwait(false),
-            "teardown" => await TeardownCommand.ExecuteAsync(parsed, console, stop).ConfigureAwait(false),
-            _ => ExitCodes.InvalidInput,
-        };
+        int exit = await CommandCatalog.Create(console).RunAsync(args, stop).ConfigureAwait(false);
+        return noCommand ? ExitCodes.InvalidInput : exit;
     }
 
-    private static string Overview() =>
-        "LoadLab — load tests and performance checks for DynamoDB table designs.\n\n" +
-        "Usage: loadlab COMMAND [options]\n\nCommands:\n" +
-        string.Join("\n", Commands.Select(c => $"  {c.Name,-8} {c.Summary}")) +
-        "\n\nRun 'loadlab COMMAND --help' for a command's options.";
+    /// <summary>A failure LoadLab expects and explains itself: its message and exit code; null for anything else.</summary>
+    private static (string Message, int ExitCode)? Expected(Exception e, string[] args) => e switch
+    {
+        // Spectre's parse, binding and validation failures; its configuration errors are bugs, left to the last resort.
+        CommandParseException or CommandRuntimeException => (UsageErrors.From((CommandAppException)e, args).Message, ExitCodes.InvalidInput),
+        SuiteLoadException or InvalidInputException => (e.Message, ExitCodes.InvalidInput),
+        CannotRunException or LocalTargetException => (e.Message, ExitCodes.CannotRun),
+        LoadLab.DynamoDb.Seeding.SeedingIncompleteException => ($"Seeding failed: {e.Message}", ExitCodes.CannotRun),
+        // Reports that could not all be written: the message says which were and how to rebuild the rest.
+        ReportExportException => (e.Message, ExitCodes.CannotRun),
+        // Access denied, missing permissions, a service-side refusal while preparing the run.
+        Amazon.Runtime.AmazonServiceException service => ($"DynamoDB refused a request while preparing the run: {service.ErrorCode ?? ""} {service.Message}", ExitCodes.CannotRun),
+        // Credentials missing, endpoint unresolvable: the run cannot be carried out.
+        Amazon.Runtime.AmazonClientException => ($"The AWS SDK could not carry out a request: {e.Message}", ExitCodes.CannotRun),
+        _ => null,
+    };
 }

@@ -1,49 +1,68 @@
-using LoadLab.Core.Plans;
-using LoadLab.Cli.Console;
-using LoadLab.Core.Errors;
-using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using LoadLab.Cli.CommandLine;
+using LoadLab.Cli.Settings;
+using LoadLab.Core.Errors;
+using LoadLab.Core.Plans;
+using LoadLab.Runner.Target;
 using Spectre.Console;
 
 namespace LoadLab.Cli.Commands;
 
 /// <summary><c>loadlab local</c>: serves the local DynamoDB until Ctrl+C, for any client (an application under test too).</summary>
-internal static class LocalCommand
+internal sealed class LocalCommand(CommandConsole console) : LoadLabCommand<LocalSettings>(console)
 {
-    public static readonly CommandSpec Spec = new(
-        "local",
-        "Starts the local DynamoDB (dynalite) behind the capacity simulator on loopback, prints the endpoint and serves until Ctrl+C.",
-        [],
-        [
-            new("port", "N", "port the simulator listens on (default: a free port)"),
-            new("preset", "NAME", "capacity simulator preset: documented (default), optimistic or legacy-no-adaptive"),
-            new("simulator", "NAME=VALUE,…", "capacity simulator parameters, e.g. burstSeconds=0,onDemandPeakLag=2m"),
-            new("persist", "DIR", "keep the data in DIR between starts (default: in memory)"),
-            new("help", null, "show this help"),
-        ]);
-
-    public static async Task<int> ExecuteAsync(ParsedArguments args, IAnsiConsole console, CancellationToken stop)
+    protected override async Task<int> RunAsync(LocalSettings settings, CancellationToken stop)
     {
-        int port = 0;
-        if (args.Value("port") is { } p && (!int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out port) || port is < 0 or > 65535))
-            throw new InvalidInputException($"loadlab local: --port '{p}' must be a port number from 0 to 65535.");
-        var errors = new List<string>();
-        var simulator = LoadLab.Runner.Target.SimulatorSetup.ParseOptions(args.Value("preset"), args.Value("simulator"), errors);
-        if (errors.Count > 0)
-            throw new InvalidInputException("loadlab local: " + string.Join("\n  ", errors));
-        void Log(string m) => console.MarkupLine($"[grey]·[/] {Markup.Escape(m)}");
-        await using var target = await LoadLab.Runner.Target.TargetSession.OpenAsync(TargetKind.Local, null, "us-east-1", LoadLab.Runner.Target.SimulatorSetup.Settings(simulator), Log, stop, port, args.Value("persist")).ConfigureAwait(false);
-        console.MarkupLine($"Local DynamoDB endpoint: [bold]{Markup.Escape(target.Endpoint!.ToString())}[/]");
-        console.MarkupLine("Use any access key and secret, region us-east-1. Capacity metrics: GET /_loadlab/metrics. Press Ctrl+C to stop.");
+        // Before Node.js starts: a busy port is then a message, not a failure halfway through starting.
+        EnsureFree(settings.PortNumber);
+        TargetSession target;
         try
         {
-            await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
+            target = await TargetSession.OpenAsync(TargetKind.Local, null, "us-east-1", SimulatorSetup.Settings(settings.SimulatorOptions), Info, stop, settings.PortNumber, settings.Persist).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (IOException e) when (e.InnerException is SocketException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
+            // Taken between the check above and the simulator's bind.
+            throw Busy(settings.PortNumber, e.Message);
         }
 
-        console.MarkupLine("Stopped.");
+        await using (target.ConfigureAwait(false))
+        {
+            Console.MarkupLine($"Local DynamoDB endpoint: [bold]{Markup.Escape(target.Endpoint!.ToString())}[/]");
+            Console.MarkupLine("Use any access key and secret, region us-east-1. Capacity metrics: GET /_loadlab/metrics. Press Ctrl+C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        Console.MarkupLine("Stopped.");
         return ExitCodes.Ok;
     }
+
+    /// <summary>Binds the port on loopback, as the simulator will, and lets it go again; 0 needs no check.</summary>
+    internal static void EnsureFree(int port)
+    {
+        if (port == 0) return;
+        var listener = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            listener.Start();
+        }
+        catch (SocketException e)
+        {
+            throw Busy(port, e.Message);
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    private static CannotRunException Busy(int port, string reason) =>
+        new($"loadlab local: port {port} on 127.0.0.1 is not free ({reason}); choose another with --port N, or leave --port out for a free one.");
 }

@@ -1,6 +1,7 @@
 using LoadLab.Core.Errors;
 using LoadLab.Cli.CommandLine;
 using LoadLab.Cli.Console;
+using LoadLab.Cli.Settings;
 using LoadLab.Reports.Merging;
 using LoadLab.Runner.Suites;
 using LoadLab.Core.Budgets;
@@ -19,50 +20,39 @@ namespace LoadLab.Cli.Commands;
 /// evaluates the suite's budgets on the merged result — exit codes as for run. Shards of a suite with
 /// variants are merged variant by variant into sub-folders and compared, as the run itself does.
 /// </summary>
-internal static class MergeCommand
+internal sealed class MergeCommand(CommandConsole console) : LoadLabCommand<MergeSettings>(console)
 {
-    public static readonly CommandSpec Spec = new(
-        "merge",
-        "Merges the results of the shards of one sharded run into one report and checks the suite's budgets on it (per variant, and compared, for a suite with variants).",
-        ["DIR|RESULTS.json"],
-        [
-            new("out", "DIR", "folder for the merged reports (default reports/<run-group>-merged)"),
-            new("suite", "FILE", "suite whose budgets to check (default: the suite file recorded in the results, if present)"),
-            new("help", null, "show this help"),
-        ],
-        Variadic: true);
-
-    public static async Task<int> ExecuteAsync(ParsedArguments args, IAnsiConsole console, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(MergeSettings settings, CancellationToken cancellationToken)
     {
-        var inputs = args.Positionals.Select(MergeInput.Read).ToArray();
+        var inputs = settings.Inputs.Select(MergeInput.Read).ToArray();
         if (!MergeInput.CheckAlike(inputs))
         {
             var shards = inputs.Select(i => (i.Path, i.Single!)).ToArray();
-            var (merged, written) = await MergeAsync(shards, args, directory: null, console, cancellationToken).ConfigureAwait(false);
-            console.MarkupLine($"Results: [bold]{Markup.Escape(written)}[/]");
+            var (merged, written) = await MergeAsync(shards, settings, directory: null, cancellationToken).ConfigureAwait(false);
+            Console.MarkupLine($"Results: [bold]{Markup.Escape(written)}[/]");
             return merged.BudgetsPassed ? ExitCodes.Ok : ExitCodes.BudgetFailed;
         }
 
         // A suite with variants: each variant's shards merge into <out>/<variant>/, then the variants are compared as a run compares them.
         var variants = new List<VariantRun>();
         var first = inputs[0].Variants![0].Result.Run;
-        string root = args.Value("out") ?? DefaultFolder(first);
+        string root = settings.Out ?? DefaultFolder(first);
         foreach (var (name, _, _) in inputs[0].Variants!)
         {
             var shards = inputs.Select(i => i.Variants!.First(v => v.Variant == name)).Select(v => (v.Path, v.Result)).ToArray();
-            console.MarkupLine($"Variant [bold]{Markup.Escape(name)}[/]:");
-            var (merged, _) = await MergeAsync(shards, args, Path.Combine(root, name), console, cancellationToken).ConfigureAwait(false);
+            Console.MarkupLine($"Variant [bold]{Markup.Escape(name)}[/]:");
+            var (merged, _) = await MergeAsync(shards, settings, Path.Combine(root, name), cancellationToken).ConfigureAwait(false);
             variants.Add(new VariantRun(name, merged));
         }
 
         var comparison = await ComparisonWriter.WriteAsync(variants, first.Suite, root, cancellationToken).ConfigureAwait(false);
-        console.MarkupLine($"Comparison: [bold]{Markup.Escape(comparison[0])}[/]");
+        Console.MarkupLine($"Comparison: [bold]{Markup.Escape(comparison[0])}[/]");
         return variants.All(v => v.Result.BudgetsPassed) ? ExitCodes.Ok : ExitCodes.BudgetFailed;
     }
 
     /// <summary>Merges one run's shards, checks the budgets and writes the reports; returns the result and its results file.</summary>
-    private static async Task<(RunResult Merged, string ResultsFile)> MergeAsync(
-        (string Path, RunResult Result)[] shards, ParsedArguments args, string? directory, IAnsiConsole console, CancellationToken cancellationToken)
+    private async Task<(RunResult Merged, string ResultsFile)> MergeAsync(
+        (string Path, RunResult Result)[] shards, MergeSettings settings, string? directory, CancellationToken cancellationToken)
     {
         RunResult merged;
         try
@@ -74,15 +64,15 @@ internal static class MergeCommand
             throw new InvalidInputException("loadlab merge: " + e.Message);
         }
 
-        var budgets = BudgetsOf(args.Value("suite") ?? merged.Run.SuiteFile, explicitSuite: args.Has("suite"));
+        var budgets = BudgetsOf(settings.Suite ?? merged.Run.SuiteFile, explicitSuite: settings.Suite is not null);
         merged = merged with { Budgets = BudgetEvaluator.Evaluate(merged, budgets) };
-        directory ??= args.Value("out") ?? DefaultFolder(merged.Run);
+        directory ??= settings.Out ?? DefaultFolder(merged.Run);
         var written = await ReportWriter.WriteAllAsync(merged, directory, cancellationToken).ConfigureAwait(false);
 
-        console.MarkupLine($"Merged {shards.Length} result(s) of run group [bold]{Markup.Escape(merged.Run.Shard?.RunGroup ?? "-")}[/].");
+        Console.MarkupLine($"Merged {shards.Length} result(s) of run group [bold]{Markup.Escape(merged.Run.Shard?.RunGroup ?? "-")}[/].");
         foreach (var missing in RunResultMerger.MissingShards(merged.Run.Shard!))
-            console.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(missing)}");
-        console.Write(SummaryTable.Build(merged));
+            Console.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(missing)}");
+        Console.Write(SummaryTable.Build(merged));
         return (merged, written[0]);
     }
 

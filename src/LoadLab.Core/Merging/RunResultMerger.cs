@@ -61,6 +61,8 @@ public static class RunResultMerger
             yield return $"Shard(s) {string.Join(", ", missing)} of {merged.Count} are missing from this merge: it covers {merged.Count - missing.Length}/{merged.Count} of the planned load and of the key space.";
     }
 
+    private static string ShardCount(ShardInfo? shard) => shard is null ? "is not a shard (run without --shard)" : $"is one of {shard.Count} shards";
+
     private static void Check(IReadOnlyList<(string Source, RunResult Result)> shards)
     {
         var (firstSource, first) = shards[0];
@@ -74,7 +76,7 @@ public static class RunResultMerger
             if (groupA != groupB)
                 problems.Add($"{source} belongs to run group {groupB}, {firstSource} to {groupA}");
             if (r.Run.Shard?.Count != first.Run.Shard?.Count)
-                problems.Add($"{source} is one of {r.Run.Shard?.Count} shards, {firstSource} one of {first.Run.Shard?.Count}");
+                problems.Add($"{source} {ShardCount(r.Run.Shard)}, {firstSource} {ShardCount(first.Run.Shard)}");
         }
 
         var duplicates = shards.GroupBy(s => s.Result.Run.Shard?.Index).Where(g => g.Key is not null && g.Count() > 1);

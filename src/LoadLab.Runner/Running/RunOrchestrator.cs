@@ -116,12 +116,12 @@ internal sealed class RunOrchestrator(RunServices services)
         return new RunOutcome(result, written[0], written, RunAssembler.VerdictOf(result));
     }
 
-    /// <summary>The run's first line; a shard names the suite's seed and the offset it draws from.</summary>
+    /// <summary>The run's first line: the suite's seed, and for a shard that draws from another one, which.</summary>
     internal static string RunLine(ResolvedRun run, RunPlan plan)
     {
         string seed = Formatting.Invariant($"seed {run.Suite.Seed}");
-        if (run.Shard is { Count: > 1 } shard)
-            seed += Formatting.Invariant($" (shard {shard.Index}/{shard.Count} draws from {plan.Seed})");
+        if (run.Shard is { } shard && plan.Seed != run.Suite.Seed)
+            seed += Formatting.Invariant($" (shard {shard.Index}/{shard.Count} draws its operations from seed {plan.Seed})");
         return $"Run {plan.RunId}: suite '{plan.SuiteName}', environment {plan.Environment}, {seed}";
     }
 

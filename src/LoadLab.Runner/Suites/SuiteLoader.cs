@@ -12,6 +12,9 @@ public static class SuiteLoader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
+        // Reading a folder fails with "Access denied" on Linux, which sends the user after permissions.
+        if (Directory.Exists(fullPath))
+            throw new SuiteLoadException(path, [new SuiteError(path, 0, 0, $"is a folder, not a suite file (looked at '{fullPath}'): name the .yaml file in it")]);
         string text;
         try
         {
@@ -19,7 +22,7 @@ public static class SuiteLoader
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new SuiteLoadException(path, [new SuiteError(path, 0, 0, $"suite file not found (looked at '{fullPath}')")]);
+            throw new SuiteLoadException(path, [new SuiteError(path, 0, 0, $"suite file not found: the file does not exist (looked at '{fullPath}')")]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -100,8 +100,12 @@ internal sealed class TargetSession : IAsyncDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Without an endpoint the SDK went to AWS itself: then credentials and region are what to check, and there is no --endpoint to drop.
+            string advice = options.Endpoint is null
+                ? "Check the AWS credentials (the environment's profile, AWS_PROFILE or the SDK's default chain) and the region."
+                : "Check that the endpoint is running and reachable, or drop --endpoint to use the embedded local target.";
             string where = options.Endpoint?.ToString() ?? $"AWS ({options.Region})";
-            throw new CannotRunException($"Cannot reach DynamoDB at {where}: {Describe(e)}. Check that the endpoint is running and reachable, or drop --endpoint to use the embedded local target.");
+            throw new CannotRunException($"Cannot reach DynamoDB at {where}: {Describe(e)}. {advice}");
         }
     }
 

@@ -36,6 +36,23 @@ public sealed partial class LocalCommandTests
         Assert.Contains("Stopped.", console.Output);
     }
 
+    [Fact]
+    public async Task A_busy_port_is_a_message_and_exit_3_before_anything_starts()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (exit, output) = await CliRunner.RunWithoutStackTraceAsync("local", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(exit == 3, output);
+        Assert.Contains($"loadlab local: port {port} on 127.0.0.1 is not free", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception:", output, StringComparison.Ordinal);
+        // Refused before Node.js was started: nothing was launched or served.
+        Assert.DoesNotContain("dynalite", output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Local DynamoDB endpoint", output, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"Local DynamoDB endpoint: (http://127\.0\.0\.1:\d+/)")]
     private static partial Regex EndpointLine();
 }

@@ -19,6 +19,7 @@ public sealed class ShardMergeAndPlanTests(LocalTargetFixture target) : IDisposa
     public async Task Two_shards_merge_into_counts_that_add_up_and_percentiles_of_the_combined_histograms()
     {
         var dirs = new List<string>();
+        var texts = new List<string>();
         for (int i = 0; i < 2; i++)
         {
             string dir = Path.Combine(output, $"shard-{i}");
@@ -26,9 +27,14 @@ public sealed class ShardMergeAndPlanTests(LocalTargetFixture target) : IDisposa
             var (exit, text) = await RunAsync("run", RepositoryPaths.Scenario("quickstart.yaml"), "--duration-scale", "0.05",
                 "--endpoint", target.Endpoint.ToString(), "--shard", $"{i}/2", "--run-group", "it-merge", "--out", dir, "--plain");
             Assert.True(exit == 0, text);
+            texts.Add(text);
         }
 
         var shards = dirs.Select(d => ResultsJson.Read(Path.Combine(d, ResultsJson.FileName))).ToArray();
+        // Every shard names the suite's seed (shard 0 draws its operations from it); the others say which seed they draw from.
+        long suiteSeed = shards[0].Run.Seed;
+        Assert.Contains(FormattableString.Invariant($"environment local, seed {suiteSeed}\n"), texts[0].Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains(FormattableString.Invariant($"seed {suiteSeed} (shard 1/2 draws its operations from seed {shards[1].Run.Seed})"), texts[1], StringComparison.Ordinal);
         Assert.All(shards, s => Assert.Equal("it-merge", s.Run.Shard!.RunGroup));
         string merged = Path.Combine(output, "merged");
         var (mergeExit, mergeText) = await RunAsync("merge", dirs[0], dirs[1], "--out", merged);

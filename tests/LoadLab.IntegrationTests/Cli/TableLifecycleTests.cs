@@ -152,6 +152,20 @@ public sealed class TableLifecycleTests(LocalTargetFixture target) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Run_teardown_false_leaves_the_tables_in_place()
+    {
+        string suite = Suite();
+        string output = Path.Combine(folder, "run");
+        var (exit, runOutput) = await LoadLabAsync("run", suite, "--out", output, "--plain", "--teardown=false");
+        Assert.True(exit == 0, runOutput);
+
+        var result = ResultsJson.Read(Path.Combine(output, ResultsJson.FileName));
+        Assert.All(result.Tables, t => Assert.False(t.Deleted, t.Name));
+        Assert.True(await ExistsAsync(Mine));
+        Assert.True(await ExistsAsync(Theirs));
+    }
+
+    [Fact]
     public async Task Re_seeding_a_kept_table_that_holds_items_needs_yes_and_teardown_keeps_it()
     {
         string suite = Suite(keepMine: true);

@@ -1,8 +1,9 @@
+using LoadLab.Cli;
+using LoadLab.Cli.Settings;
 using LoadLab.Runner.Tracing;
-using LoadLab.Cli.Commands;
 using LoadLab.Core.Errors;
-using LoadLab.Cli.CommandLine;
 using LoadLab.Runner.Running;
+using LoadLab.UnitTests.Cli.Support;
 using LoadLab.Core.Plans;
 using LoadLab.Tracing;
 using LoadLab.Tracing.Exporters;
@@ -82,13 +83,15 @@ public sealed class TraceOptionsTests
     }
 
     [Fact]
-    public void The_spec_lists_the_trace_options()
+    public async Task The_help_lists_the_trace_options()
     {
-        string usage = RunArguments.Spec.Usage();
+        var console = Spectre.Console.Testing.TestConsoleExtensions.Width(new Spectre.Console.Testing.TestConsole(), 250);
 
-        Assert.Contains("--trace MODE", usage, StringComparison.Ordinal);
-        Assert.Contains("--trace-rate F", usage, StringComparison.Ordinal);
-        Assert.Contains("--trace-slow-ms N", usage, StringComparison.Ordinal);
+        Assert.Equal(0, await LoadLabApp.RunAsync(["run", "--help"], console));
+
+        Assert.Contains("--trace <MODE>", console.Output, StringComparison.Ordinal);
+        Assert.Contains("--trace-rate <F>", console.Output, StringComparison.Ordinal);
+        Assert.Contains("--trace-slow-ms <N>", console.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,7 +139,7 @@ public sealed class TraceOptionsTests
         Assert.Throws<TracingDestinationException>(() => OtlpSegmentExporter.Parse(endpoint, protocol));
     }
 
-    private static RunOptions Parse(params string[] args) => RunArguments.From(ArgumentParser.Parse(args[1..], RunArguments.Spec));
+    private static RunOptions Parse(params string[] args) => SettingsParser.Parse<RunSettings>(args).Options;
 
     private static TracingOptions Resolve(RunOptions options, TracingPlan? suite = null) => TracingSettings.Resolve(options, suite, _ => null);
 }

@@ -124,7 +124,7 @@ public sealed class RunResolverTests : IDisposable
         Assert.All(run.Runs, r => Assert.Equal(50, Assert.IsType<RatePhase>(r.Plan.Scenarios[0].Phases[0]).Rate));
         Assert.All(run.Runs, r => Assert.NotEqual(7, r.Plan.Seed));
         string line = RunOrchestrator.RunLine(run, run.Runs[0].Plan);
-        Assert.Contains("seed 7 (shard 1/2 draws from", line, StringComparison.Ordinal);
+        Assert.Contains($"seed 7 (shard 1/2 draws its operations from seed {run.Runs[0].Plan.Seed})", line, StringComparison.Ordinal);
     }
 
     [Fact]
