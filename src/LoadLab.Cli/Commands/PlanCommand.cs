@@ -15,7 +15,7 @@ internal sealed class PlanCommand(CommandConsole console) : LoadLabCommand<PlanS
         var plan = resolved.Suite;
         PlanView.Write(Console, plan);
         // Shown for prod as for any environment: on prod nothing is seeded, so seeding is left out there.
-        CostView.Write(Console, resolved.PlannedCost);
+        CostView.Write(Console, resolved.PlannedCost, resolved.Prices);
         VariantPlanView.Write(Console, plan);
         return Task.FromResult(ExitCodes.Ok);
     }
