@@ -4,7 +4,7 @@ namespace LoadLab.Tracing;
 
 /// <summary>
 /// How a run is traced. The defaults suit thousands of operations per second: one trace per second plus 1 % of the
-/// rest, and every throttled, failed or slow operation up to 20 per second (reference/xray-tracing.md §5).
+/// rest, and every throttled, failed or slow operation up to 20 per second (docs/tracing.md §5).
 /// </summary>
 public sealed record TracingOptions
 {

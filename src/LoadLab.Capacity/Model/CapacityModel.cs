@@ -5,7 +5,7 @@ using LoadLab.Capacity.Model.Time;
 namespace LoadLab.Capacity.Model;
 
 /// <summary>
-/// DynamoDB's throughput rules (reference: dynamodb-capacity.md, Model spec M0–M8) as a pure,
+/// DynamoDB's throughput rules (docs/capacity-model.md §10–§19) as a pure,
 /// <see cref="TimeProvider"/>-driven model: buckets with burst, partitions with adaptive capacity
 /// and splits, on-demand ceilings, GSI back-pressure, auto scaling, metrics. Thread-safe with one
 /// lock per table; the table registry is copy-on-write so lookups take no lock. Periodic work runs

@@ -4,7 +4,7 @@ using LoadLab.Capacity.Model.Settings;
 namespace LoadLab.Capacity.Model;
 
 /// <summary>
-/// Every constant of the capacity model (reference: dynamodb-capacity.md M0, M5, M7, §6), with the
+/// Every constant of the capacity model (docs/capacity-model.md §21; on demand §15, auto scaling §16, prices §19), with the
 /// preset it came from and the overrides applied on top. Defaults are the "documented" preset.
 /// Units are in the names; durations are <see cref="TimeSpan"/>s. Build one with
 /// <see cref="CapacityPresets.Resolve"/> or <see cref="CapacityPresets.Get"/> plus

@@ -1,7 +1,7 @@
 namespace LoadLab.Core.Cost;
 
 /// <summary>
-/// DynamoDB prices the cost estimate uses: us-east-1, Standard table class (dynamodb-capacity.md §6).
+/// DynamoDB prices the cost estimate uses: us-east-1, Standard table class (docs/capacity-model.md §19).
 /// Prices change and differ by region, so every value can be overridden (<c>loadlab run --prices</c>).
 /// </summary>
 public sealed record CostPrices

@@ -4,7 +4,7 @@ using LoadLab.Core.Results;
 namespace LoadLab.Core.Cost;
 
 /// <summary>
-/// Prices a run's traffic (dynamodb-capacity.md M8, §6) in its own capacity mode and in the other,
+/// Prices a run's traffic (docs/capacity-model.md §19) in its own capacity mode and in the other,
 /// per million operations and per hour at the measured rate.
 /// <para>
 /// Units are the operations' consumed units: what DynamoDB returned as ConsumedCapacity, which the

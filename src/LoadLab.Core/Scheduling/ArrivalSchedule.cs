@@ -6,7 +6,7 @@ namespace LoadLab.Core.Scheduling;
 /// Open-model arithmetic: arrival k happens at the time t where the integral of the rate from the
 /// scenario's start equals k. Intended starts are therefore absolute offsets, never "sleep 1/rate",
 /// so a slow operation or a late timer never shifts the schedule (wrk2's lesson, see
-/// reference/load-engines.md). Closed phases contribute no arrivals.
+/// docs/load-model.md §3). Closed phases contribute no arrivals.
 /// </summary>
 public sealed class ArrivalSchedule
 {

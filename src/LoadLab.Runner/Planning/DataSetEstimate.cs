@@ -2,7 +2,7 @@ namespace LoadLab.Runner.Planning;
 
 /// <summary>
 /// What seeding a data set writes and what its items cost to read and write, estimated from a sample of generated
-/// items sized with DynamoDB's item-size rules (reference/dynamodb-capacity.md §1.7).
+/// items sized with DynamoDB's item-size rules (docs/capacity-model.md §3).
 /// </summary>
 /// <param name="Items">Items seeded.</param>
 /// <param name="AverageBytes">Mean item size, keys and padding included.</param>

@@ -5,7 +5,7 @@ namespace LoadLab.Runner.Safety;
 
 /// <summary>
 /// Production: refused without --allow-prod; with it, only read operations run — no seeding, writes, table creation
-/// or teardown (DESIGN.md, "Environments and safety").
+/// or teardown (docs/architecture.md §6).
 /// </summary>
 internal static class ProdGuard
 {

@@ -7,7 +7,7 @@ namespace LoadLab.Tracing.Exporters;
 /// <summary>
 /// Turns a built segment into <see cref="Activity"/> spans with the same trace id, times, flags and values, so OTLP
 /// and the daemon carry the same trace. Attribute names follow what the ADOT/collector <c>awsxray</c> exporter maps
-/// back to X-Ray (reference/xray-tracing.md §3.3): <c>rpc.*</c> and <c>aws.*</c> for the DynamoDB subsegment, and
+/// back to X-Ray (docs/tracing.md §7): <c>rpc.*</c> and <c>aws.*</c> for the DynamoDB subsegment, and
 /// <c>aws.xray.annotations</c> listing the keys to index.
 /// </summary>
 internal sealed class SegmentActivityMapper : IDisposable

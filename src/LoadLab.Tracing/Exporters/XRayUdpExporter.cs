@@ -7,7 +7,7 @@ namespace LoadLab.Tracing.Exporters;
 /// <summary>
 /// Sends segment documents to the X-Ray daemon (or the CloudWatch agent) over UDP: one datagram per document, the
 /// documented header line first, documents above the size limit split into the segment and its subsegments
-/// (reference/xray-tracing.md §2). One connected socket for the run; a refused send is counted, never thrown.
+/// (docs/tracing.md §6). One connected socket for the run; a refused send is counted, never thrown.
 /// </summary>
 internal sealed class XRayUdpExporter : ISegmentExporter
 {

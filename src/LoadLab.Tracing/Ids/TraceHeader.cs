@@ -1,6 +1,6 @@
 namespace LoadLab.Tracing.Ids;
 
-/// <summary>The <c>X-Amzn-Trace-Id</c> request header: <c>Root=1-…;Parent=…;Sampled=1</c> (reference/xray-tracing.md §2).</summary>
+/// <summary>The <c>X-Amzn-Trace-Id</c> request header: <c>Root=1-…;Parent=…;Sampled=1</c> (docs/tracing.md §4).</summary>
 public static class TraceHeader
 {
     public const string Name = "X-Amzn-Trace-Id";

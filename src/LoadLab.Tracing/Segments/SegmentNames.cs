@@ -3,7 +3,7 @@ using System.Text;
 
 namespace LoadLab.Tracing.Segments;
 
-/// <summary>X-Ray's limits on names and values (reference/xray-tracing.md §1.2–1.3), applied before writing.</summary>
+/// <summary>X-Ray's limits on names and values (docs/tracing.md §3), applied before writing.</summary>
 public static class SegmentNames
 {
     public const int MaxNameLength = 200;

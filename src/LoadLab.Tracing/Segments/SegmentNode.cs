@@ -3,7 +3,7 @@ using LoadLab.Tracing.Ids;
 namespace LoadLab.Tracing.Segments;
 
 /// <summary>
-/// A segment or subsegment as X-Ray models it (reference/xray-tracing.md §1). Built once per kept operation by
+/// A segment or subsegment as X-Ray models it (docs/tracing.md §3). Built once per kept operation by
 /// <see cref="SegmentBuilder"/>; the UDP exporter writes it as JSON, the OTLP exporter turns it into Activities.
 /// </summary>
 public sealed record SegmentNode

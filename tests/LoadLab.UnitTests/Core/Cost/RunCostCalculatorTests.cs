@@ -4,7 +4,7 @@ using LoadLab.UnitTests.Reports.Support;
 
 namespace LoadLab.UnitTests.Core.Cost;
 
-// Cost arithmetic against the worked examples of dynamodb-capacity.md (M10 item 8 and the §6 formulas).
+// Cost arithmetic against the worked examples of docs/capacity-model.md (§23 check 8 and the §19 formulas).
 public class RunCostCalculatorTests
 {
     private const string Table = "local_Orders";

@@ -4,7 +4,7 @@ using LoadLab.DynamoDb.Driver;
 
 namespace LoadLab.UnitTests.Runner.Planning;
 
-// Expected units worked out by hand from reference/dynamodb-capacity.md §1 for items of exactly 3,000 bytes:
+// Expected units worked out by hand from docs/capacity-model.md §2–§7 for items of exactly 3,000 bytes:
 // a read of one item is 1 unit strongly consistent (3,000 B → 4 KB), a write 3 units (→ 3 KB).
 public class OperationCostsTests
 {

@@ -7,7 +7,7 @@ namespace LoadLab.TestSupport.Tracing;
 
 /// <summary>
 /// Checks segment documents against the official X-Ray schema (NJsonSchema, draft-04) and against the rules the
-/// schema leaves out (reference/xray-tracing.md §6.7): end_time or in_progress, independent subsegment fields, id
+/// schema leaves out (docs/tracing.md §10): end_time or in_progress, independent subsegment fields, id
 /// formats and uniqueness, the DynamoDB subsegment's aws block, annotation keys, values and count, document size.
 /// Shared by the unit and the integration tests.
 /// </summary>
