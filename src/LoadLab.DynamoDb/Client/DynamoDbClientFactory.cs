@@ -51,6 +51,10 @@ public static class DynamoDbClientFactory
         {
             RetryMode = options.RetryMode,
             MaxErrorRetry = options.MaxAttempts - 1,
+            // The SDK's "stale connection" retries (10 by default) come on top of MaxErrorRetry. They fire on any failure
+            // whose chain holds "the response ended prematurely", which includes a timeout whose cancellation saw the
+            // socket's shutdown before its close: a race that load decides. MaxAttempts must be the only budget.
+            MaxStaleConnectionRetries = 0,
             Timeout = options.Timeout,
         };
         if (options.Endpoint is { } endpoint)

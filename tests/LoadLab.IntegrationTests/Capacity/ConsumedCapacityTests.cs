@@ -27,7 +27,7 @@ public sealed class ConsumedCapacityTests(LocalTargetFixture fixture)
             ReturnConsumedCapacity = ReturnConsumedCapacity.INDEXES,
         });
 
-        var settled = bed.Model.Settled;
+        var settled = bed.Model.SettledCharges;
         double tableUnits = settled.Where(c => c.Index is null).Sum(c => c.Units);
         double indexUnits = settled.Where(c => c.Index == "byStatus").Sum(c => c.Units);
         Assert.Equal(3, tableUnits);
@@ -54,7 +54,7 @@ public sealed class ConsumedCapacityTests(LocalTargetFixture fixture)
         {
             TableName = table, Key = ProxyTestBed.Key("a", "1"), ConsistentRead = true, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
         });
-        double getUnits = bed.Model.Settled.Sum(c => c.Units);
+        double getUnits = bed.Model.SettledCharges.Sum(c => c.Units);
         bed.Model.ClearSettled();
         var query = await bed.Client.QueryAsync(new QueryRequest
         {
@@ -64,7 +64,7 @@ public sealed class ConsumedCapacityTests(LocalTargetFixture fixture)
             ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = "a" }, [":big"] = new AttributeValue { N = "100000" } },
             ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
         });
-        double queryUnits = bed.Model.Settled.Sum(c => c.Units);
+        double queryUnits = bed.Model.SettledCharges.Sum(c => c.Units);
         var none = await bed.Client.GetItemAsync(new GetItemRequest { TableName = table, Key = ProxyTestBed.Key("a", "1") });
 
         Assert.Equal(2, getUnits); // 6,012 bytes, strongly consistent: 2 blocks of 4 KB
@@ -91,6 +91,6 @@ public sealed class ConsumedCapacityTests(LocalTargetFixture fixture)
             TableName = table, Item = ProxyTestBed.Item("a", "1", 100), ConditionExpression = "attribute_not_exists(pk)",
         }));
 
-        Assert.Equal(3, Assert.Single(bed.Model.Settled).Units); // the larger of stored (3,013 B) and new: 3 units
+        Assert.Equal(3, Assert.Single(bed.Model.SettledCharges).Units); // the larger of stored (3,013 B) and new: 3 units
     }
 }

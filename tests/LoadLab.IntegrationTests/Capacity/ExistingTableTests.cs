@@ -32,7 +32,7 @@ public sealed class ExistingTableTests(LocalTargetFixture fixture)
 
             Assert.Equal((CapacityBillingMode.Provisioned, 7d, 3d), (bed.Model.Describe(table)!.Mode, bed.Model.Describe(table)!.ReadUnits, bed.Model.Describe(table)!.WriteUnits));
             Assert.Equal(3, put.ConsumedCapacity.CapacityUnits); // replaced a stored 3,013-byte item the proxy looked up
-            Assert.Equal(3, bed.Model.Settled.Single().Units);
+            Assert.Equal(3, bed.Model.SettledCharges.Single().Units);
         }
         finally
         {
@@ -46,7 +46,7 @@ public sealed class ExistingTableTests(LocalTargetFixture fixture)
         await using var bed = await ProxyTestBed.StartAsync(fixture);
 
         await Assert.ThrowsAsync<ResourceNotFoundException>(() => bed.Client.GetItemAsync(new GetItemRequest { TableName = "no_such_table", Key = ProxyTestBed.Key("a", "1") }));
-        Assert.Empty(bed.Model.Settled);
+        Assert.Empty(bed.Model.SettledCharges);
     }
 
     [Fact]
@@ -61,6 +61,6 @@ public sealed class ExistingTableTests(LocalTargetFixture fixture)
         }));
 
         Assert.Equal("UnknownOperationException", ex.ErrorCode); // dynalite 4 has no transactions
-        Assert.Empty(bed.Model.Settled);
+        Assert.Empty(bed.Model.SettledCharges);
     }
 }

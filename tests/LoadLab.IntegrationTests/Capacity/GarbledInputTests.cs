@@ -19,7 +19,7 @@ public sealed class GarbledInputTests(LocalTargetFixture fixture)
         await using var bed = await ProxyTestBed.StartAsync(fixture);
         string table = await bed.CreateTableAsync();
         await bed.Client.PutItemAsync(new PutItemRequest { TableName = table, Item = ProxyTestBed.Item("a", "1", 100) });
-        int settledBefore = bed.Model.Settled.Count;
+        int settledBefore = bed.Model.SettledCharges.Count;
         using var http = new HttpClient { BaseAddress = bed.Proxy.Endpoint };
         var random = new Random(20261126);
 
@@ -52,7 +52,7 @@ public sealed class GarbledInputTests(LocalTargetFixture fixture)
 
         var get = await bed.Client.GetItemAsync(new GetItemRequest { TableName = table, Key = ProxyTestBed.Key("a", "1"), ConsistentRead = true });
         Assert.Equal("a", get.Item["pk"].S);
-        Assert.Equal(settledBefore + 1, bed.Model.Settled.Count); // only the GetItem was charged
+        Assert.Equal(settledBefore + 1, bed.Model.SettledCharges.Count); // only the GetItem was charged
         Assert.True(bed.Proxy.RequestStatistics.Attempts >= Requests);
     }
 

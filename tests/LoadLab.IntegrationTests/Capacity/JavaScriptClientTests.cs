@@ -23,8 +23,8 @@ public sealed class JavaScriptClientTests(LocalTargetFixture fixture)
         await using var bed = await ProxyTestBed.StartAsync(fixture);
         string table = await bed.CreateTableAsync(onDemand: onDemand);
         bed.Model.Refuse = onDemand
-            ? ScriptedModel.RefuseWrites(ThrottleLimit.KeyRange, CapacityBillingMode.OnDemand, "KeyRangeThroughputExceeded")
-            : ScriptedModel.RefuseWrites(ThrottleLimit.Provisioned, CapacityBillingMode.Provisioned, "ProvisionedThroughputExceeded");
+            ? ScriptedCapacityModel.RefuseWrites(ThrottleLimit.KeyRange, CapacityBillingMode.OnDemand, "KeyRangeThroughputExceeded")
+            : ScriptedCapacityModel.RefuseWrites(ThrottleLimit.Provisioned, CapacityBillingMode.Provisioned, "ProvisionedThroughputExceeded");
 
         var run = await ChildProcess.RunAsync(
             NodeRuntime.DefaultExecutable, ["throttle-check.js", bed.Proxy.Endpoint.ToString(), table, "2"], directory, timeout.Token);

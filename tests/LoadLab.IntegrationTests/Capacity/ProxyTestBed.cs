@@ -27,7 +27,7 @@ internal sealed class ProxyTestBed : IAsyncDisposable
     private readonly List<string> tables = [];
     private readonly bool initializeCollections;
 
-    private ProxyTestBed(CapacityProxy proxy, ScriptedModel model, ProxyTransport transport)
+    private ProxyTestBed(CapacityProxy proxy, ScriptedCapacityModel model, ProxyTransport transport)
     {
         Proxy = proxy;
         Model = model;
@@ -43,14 +43,14 @@ internal sealed class ProxyTestBed : IAsyncDisposable
 
     public CapacityProxy Proxy { get; }
 
-    public ScriptedModel Model { get; }
+    public ScriptedCapacityModel Model { get; }
 
     public AmazonDynamoDBClient Client { get; }
 
     public static async Task<ProxyTestBed> StartAsync(
-        LocalTargetFixture fixture, ScriptedModel? model = null, ThrottleEmissionOptions? emission = null, ProxyTransport transport = ProxyTransport.Loopback)
+        LocalTargetFixture fixture, ScriptedCapacityModel? model = null, ThrottleEmissionOptions? emission = null, ProxyTransport transport = ProxyTransport.Loopback)
     {
-        model ??= new ScriptedModel();
+        model ??= new ScriptedCapacityModel();
         var proxy = await CapacityProxy.StartAsync(
             new CapacityProxyOptions { Upstream = fixture.Endpoint, Emission = emission ?? new ThrottleEmissionOptions() },
             model,

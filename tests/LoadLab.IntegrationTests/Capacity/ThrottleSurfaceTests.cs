@@ -15,7 +15,7 @@ public sealed class ThrottleSurfaceTests(LocalTargetFixture fixture)
     {
         await using var bed = await ProxyTestBed.StartAsync(fixture, transport: transport);
         string table = await bed.CreateTableAsync();
-        bed.Model.Refuse = ScriptedModel.RefuseWrites(ThrottleLimit.Provisioned, CapacityBillingMode.Provisioned, "ProvisionedThroughputExceeded");
+        bed.Model.Refuse = ScriptedCapacityModel.RefuseWrites(ThrottleLimit.Provisioned, CapacityBillingMode.Provisioned, "ProvisionedThroughputExceeded");
 
         var ex = await Assert.ThrowsAsync<ProvisionedThroughputExceededException>(
             () => bed.Client.PutItemAsync(new PutItemRequest { TableName = table, Item = ProxyTestBed.Item("a", "1") }));
@@ -39,7 +39,7 @@ public sealed class ThrottleSurfaceTests(LocalTargetFixture fixture)
     {
         await using var bed = await ProxyTestBed.StartAsync(fixture, transport: transport);
         string table = await bed.CreateTableAsync(onDemand: true);
-        bed.Model.Refuse = ScriptedModel.RefuseWrites(ThrottleLimit.KeyRange, CapacityBillingMode.OnDemand, "KeyRangeThroughputExceeded");
+        bed.Model.Refuse = ScriptedCapacityModel.RefuseWrites(ThrottleLimit.KeyRange, CapacityBillingMode.OnDemand, "KeyRangeThroughputExceeded");
 
         var ex = await Assert.ThrowsAsync<ThrottlingException>(
             () => bed.Client.PutItemAsync(new PutItemRequest { TableName = table, Item = ProxyTestBed.Item("a", "1") }));
@@ -57,7 +57,7 @@ public sealed class ThrottleSurfaceTests(LocalTargetFixture fixture)
     {
         await using var bed = await ProxyTestBed.StartAsync(fixture, transport: transport);
         string table = await bed.CreateTableAsync(onDemand: true);
-        bed.Model.Refuse = ScriptedModel.RefuseWrites(ThrottleLimit.AccountLimit, CapacityBillingMode.OnDemand, "AccountLimitExceeded");
+        bed.Model.Refuse = ScriptedCapacityModel.RefuseWrites(ThrottleLimit.AccountLimit, CapacityBillingMode.OnDemand, "AccountLimitExceeded");
 
         var ex = await Assert.ThrowsAsync<RequestLimitExceededException>(
             () => bed.Client.PutItemAsync(new PutItemRequest { TableName = table, Item = ProxyTestBed.Item("a", "1") }));

@@ -217,73 +217,7 @@ public sealed class CompareAndReportTests(LocalTargetFixture target) : IDisposab
     /// <summary>A results file as the engine writes it: one scenario, one operation, 5 s at 100/s, every latency the same.</summary>
     private static RunResult Synthetic(long getMicros)
     {
-        var cumulative = LatencyScale.NewHistogram();
-        var series = new List<OperationInterval>();
-        for (int second = 0; second < 5; second++)
-        {
-            var interval = LatencyScale.NewHistogram();
-            interval.RecordValueWithCount(getMicros, 100);
-            cumulative.Add(interval);
-            double ms = LatencyScale.ToMilliseconds(interval.GetValueAtPercentile(50));
-            series.Add(new OperationInterval(second, 1, 100, 100, 0, 0, ms, ms, ms, ms, ms, HistogramCodec.Encode(interval)));
-        }
-        var summary = LatencySummary.From(cumulative);
-        var operation = new OperationResult
-        {
-            Name = "get",
-            Scheduled = 500,
-            Completed = 500,
-            Outcomes = new Dictionary<string, long> { ["ok"] = 500 },
-            ThrottleReasons = new Dictionary<string, long>(),
-            ErrorCodes = new Dictionary<string, long>(),
-            Dropped = 0,
-            Cancelled = 0,
-            Latency = summary,
-            ServiceTime = summary,
-            OkLatency = summary,
-            Attempts = 500,
-            ThrottledAttempts = 0,
-            ReadUnits = 250,
-            WriteUnits = 0,
-            LatencyHistogram = HistogramCodec.Encode(cumulative),
-            ServiceTimeHistogram = HistogramCodec.Encode(cumulative),
-            Series = series,
-        };
-        var scenario = new ScenarioResult
-        {
-            Name = "browse",
-            Table = "local_Items",
-            Phases = ["rate 100/s for 5s"],
-            MaxInFlight = 64,
-            WhenFull = "queue",
-            DurationSeconds = 5,
-            TargetOperations = 500,
-            AchievedOpsPerSecond = 100,
-            Scheduled = 500,
-            Dropped = 0,
-            Cancelled = 0,
-            Warmup = new WarmupCounts(0, 0, 0),
-            StartLateness = LatencySummary.Empty,
-            Operations = [operation],
-            Series = [.. Enumerable.Range(0, 5).Select(s => new ScenarioInterval(s, 1, "rate 100/s", 100, 100, 100, 0, 0, 1))],
-        };
-        return new RunResult
-        {
-            Run = new RunInfo
-            {
-                RunId = "synthetic-run",
-                Suite = "synthetic",
-                Environment = "local",
-                Seed = 42,
-                StartedAt = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero),
-                EndedAt = new DateTimeOffset(2026, 11, 26, 12, 0, 5, TimeSpan.Zero),
-                DurationSeconds = 5,
-                DurationScale = 1,
-                Interrupted = false,
-                Machine = new MachineInfo("test", "x64", 2, ".NET 10", "0.0.0"),
-                Target = new TargetInfo("local", null, "us-east-1", "4.1.0", "4.1.0", "standard", 3),
-            },
-            Scenarios = [scenario],
-        };
+        var run = SyntheticRun.Create(SyntheticRun.Scenario("browse", SyntheticRun.Operation("get", SyntheticRun.Steady(5, 100, getMicros))));
+        return run with { Run = run.Run with { RunId = "synthetic-run", Suite = "synthetic" } };
     }
 }

@@ -5,7 +5,7 @@ using LoadLab.IntegrationTests.Support;
 namespace LoadLab.IntegrationTests.Cli;
 
 /// <summary>Credentials in the environment never reach the console or any output file (embedded target: dynalite behind the simulator).</summary>
-[Collection("local-target")]
+[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class CredentialLeakTests : IDisposable
 {
     // Recognisable fakes: valid in shape, useless anywhere.

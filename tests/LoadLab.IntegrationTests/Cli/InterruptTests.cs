@@ -34,20 +34,26 @@ public sealed partial class InterruptTests : IDisposable
             start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var text = new StringBuilder();
-        var loadStarted = new TaskCompletionSource();
+        var pastWarmup = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
             lock (text) text.AppendLine(e.Data);
-            if (e.Data.Contains("Running 1 scenario", StringComparison.Ordinal)) loadStarted.TrySetResult();
+            // A progress line past the suite's 3 s warm-up: measured load is under way (plain lines come every 5 s).
+            if (ProgressLine().Match(e.Data) is { Success: true } progress && int.Parse(progress.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 3)
+                pastWarmup.TrySetResult();
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (text) text.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
-            await loadStarted.Task.WaitAsync(TimeSpan.FromMinutes(3));
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            // The timeout only guards against a run that never gets there; the process ending first fails at once.
+            await Task.WhenAny(pastWarmup.Task, process.WaitForExitAsync()).WaitAsync(TimeSpan.FromMinutes(3));
+            if (!pastWarmup.Task.IsCompleted)
+            {
+                lock (text) Assert.Fail("the run ended before its load passed the warm-up:\n" + text);
+            }
             using (var kill = Process.Start("kill", ["-INT", "--", "-" + process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
                 await kill.WaitForExitAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -66,6 +72,7 @@ public sealed partial class InterruptTests : IDisposable
         Assert.True(result.Run.Interrupted);
         var scenario = Assert.Single(result.Scenarios);
         Assert.True(scenario.DurationSeconds < 30, $"ran {scenario.DurationSeconds} s");
+        Assert.True(scenario.Scheduled > 0, "the run was stopped before any measured operation");
         long completed = scenario.Operations.Sum(o => o.Completed);
         Assert.Equal(scenario.Scheduled, completed + scenario.Dropped + scenario.Cancelled);
         // The local target outlived the signal until the drain was over: nothing failed to connect.
@@ -92,4 +99,8 @@ public sealed partial class InterruptTests : IDisposable
 
     [GeneratedRegex(@"\(pid (\d+)\)")]
     private static partial Regex PidLine();
+
+    /// <summary>A plain progress line, e.g. "[     6s/40s] browse: …"; group 1 is the elapsed seconds.</summary>
+    [GeneratedRegex(@"^\[\s*(\d+)s/\d+s\] ")]
+    private static partial Regex ProgressLine();
 }

@@ -16,9 +16,9 @@ public sealed partial class LocalCommandTests
         var console = new TestConsole();
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var run = LoadLabApp.RunAsync(["local", "--preset", "optimistic"], console.Console, stop.Token);
-        Match match = Match.Empty;
-        while (!run.IsCompleted && !(match = EndpointLine().Match(console.Output)).Success)
-            await Task.Delay(100);
+        // Wait for the endpoint line (or the command ending early); the timeout only guards.
+        await Task.WhenAny(console.WaitForLineAsync(EndpointLine().IsMatch, TimeSpan.FromMinutes(3)), run);
+        var match = EndpointLine().Match(console.Output);
         Assert.True(match.Success, console.Output);
         var endpoint = match.Groups[1].Value;
 

@@ -57,25 +57,6 @@ public sealed class ShardMergeAndPlanTests(LocalTargetFixture target) : IDisposa
     }
 
     [Fact]
-    public async Task Merge_refuses_shards_of_different_run_groups()
-    {
-        var dirs = new List<string>();
-        foreach (var group in new[] { "g-a", "g-b" })
-        {
-            string dir = Path.Combine(output, group);
-            dirs.Add(dir);
-            var (exit, text) = await RunAsync("run", RepositoryPaths.Scenario("quickstart.yaml"), "--duration-scale", "0.02",
-                "--endpoint", target.Endpoint.ToString(), "--shard", group == "g-a" ? "0/2" : "1/2", "--run-group", group, "--out", dir, "--plain");
-            Assert.True(exit == 0, text);
-        }
-
-        var (mergeExit, mergeText) = await RunAsync("merge", dirs[0], dirs[1], "--out", Path.Combine(output, "m"));
-        Assert.Equal(2, mergeExit);
-        Assert.Contains("run group g-b", mergeText);
-        Assert.DoesNotContain("   at ", mergeText, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Plan_shows_real_table_names_and_expected_operations_and_touches_nothing()
     {
         string cwd = Directory.GetCurrentDirectory();

@@ -48,14 +48,6 @@ public sealed class VariantMergeTests(LocalTargetFixture target) : IDisposable
         Assert.All(Variants, v => Assert.Contains(v, comparison, StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(merged, ComparisonWriter.HtmlFile)));
 
-        // A folder of variants and a single run's folder are not shards of one run.
-        string single = Path.Combine(output, "single");
-        Directory.CreateDirectory(single);
-        File.Copy(Path.Combine(dirs[1], Variants[0], ResultsJson.FileName), Path.Combine(single, ResultsJson.FileName));
-        var (mixedExit, mixedText) = await RunAsync("merge", dirs[0], single, "--out", Path.Combine(output, "mixed"));
-        Assert.Equal(2, mixedExit);
-        Assert.Contains("holds one run's results but", mixedText, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", mixedText, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(output, "mixed")));
+        // Mixed inputs (a folder of variants beside a single run's folder) are refused: MergeRefusalTests, on synthetic results.
     }
 }

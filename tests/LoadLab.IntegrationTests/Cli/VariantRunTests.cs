@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LoadLab.Cli;
 using LoadLab.Core.Results;
 using LoadLab.IntegrationTests.Support;
@@ -13,7 +14,7 @@ namespace LoadLab.IntegrationTests.Cli;
 /// (dynalite behind the capacity simulator, started per variant), through the real SDK.
 /// </summary>
 [Collection("local-target")]
-public sealed class VariantRunTests : IDisposable
+public sealed partial class VariantRunTests : IDisposable
 {
     private readonly string output = Directory.CreateTempSubdirectory("loadlab-variants-").FullName;
 
@@ -122,11 +123,12 @@ public sealed class VariantRunTests : IDisposable
         var console = new TestConsole();
         using var stop = new CancellationTokenSource();
         var run = LoadLabApp.RunAsync(["run", suite, "--out", reports, "--plain"], console.Console, stop.Token);
-        // Stop once the first variant's load has run a little.
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (!console.Output.Contains("Running 1 scenario", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !run.IsCompleted)
-            await Task.Delay(200);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Stop once the first variant's load is under way: at its first progress line (one second of load closed).
+        // The timeout only guards against a run that never gets there.
+        var loadRunning = console.WaitForLineAsync(ProgressLine.IsMatch, TimeSpan.FromMinutes(3));
+        await Task.WhenAny(loadRunning, run);
+        Assert.False(run.IsCompleted, "the run ended before its load started:\n" + console.Output);
+        await loadRunning;
         await stop.CancelAsync();
 
         int exit = await run.WaitAsync(TimeSpan.FromMinutes(2));
@@ -140,6 +142,12 @@ public sealed class VariantRunTests : IDisposable
         Assert.Contains("interrupted", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("| second |", markdown, StringComparison.Ordinal);
     }
+
+    /// <summary>A plain progress line, e.g. "[     1s/60s] browse: rate 10/s for 60s | …".</summary>
+    [GeneratedRegex(@"^\[\s*\d+s/\d+s\] ")]
+    private static partial Regex ProgressLineRegex();
+
+    private static readonly Regex ProgressLine = ProgressLineRegex();
 
     private static OperationResult Put(RunResult result) => result.Scenarios.Single().Operations.Single(o => o.Name == "put");
 }

@@ -87,7 +87,9 @@ public sealed class ExecutorTests(LocalTargetFixture fixture)
     [Fact]
     public async Task An_endpoint_that_never_answers_is_a_timeout()
     {
-        // Accepts connections and then says nothing, like a hung server.
+        // Accepts connections and then says nothing, like a hung server. Under load this test once failed with more
+        // than one attempt: the SDK retried the timeout as a "stale connection" (see DynamoDbClientFactory and
+        // DynamoDbOperationExecutorTests.A_timeout_that_saw_the_end_of_the_response_is_one_attempt_not_a_stale_connection_retry).
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var accepted = new List<TcpClient>();

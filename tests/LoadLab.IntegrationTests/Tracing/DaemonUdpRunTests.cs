@@ -10,7 +10,7 @@ using LoadLab.Tracing;
 namespace LoadLab.IntegrationTests.Tracing;
 
 /// <summary>A real run against the local target, traced to a UDP listener standing in for the X-Ray daemon.</summary>
-[Collection("local-target")]
+[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class DaemonUdpRunTests(LocalTargetFixture target) : IDisposable
 {
     private readonly TracedRun run = new();

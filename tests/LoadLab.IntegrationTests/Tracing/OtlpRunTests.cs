@@ -6,7 +6,7 @@ using LoadLab.Tracing;
 namespace LoadLab.IntegrationTests.Tracing;
 
 /// <summary>A real run traced over OTLP/HTTP to a loopback listener standing in for a collector, and to nothing.</summary>
-[Collection("local-target")]
+[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class OtlpRunTests(LocalTargetFixture target) : IDisposable
 {
     private readonly TracedRun run = new();

@@ -9,8 +9,8 @@ namespace LoadLab.IntegrationTests.Tracing;
 
 /// <summary>
 /// Runs a small suite through the real CLI in-process against the local target, with tracing environment variables
-/// set for the duration of the run. Only tests of the "local-target" collection use it, and they run one at a time,
-/// so setting process-wide variables is safe.
+/// set for the duration of the run. Only tests of the non-parallel <see cref="Fixtures.ProcessEnvironmentCollection"/>
+/// use it: no other test runs beside them, so setting process-wide variables is safe.
 /// </summary>
 internal sealed class TracedRun : IDisposable
 {

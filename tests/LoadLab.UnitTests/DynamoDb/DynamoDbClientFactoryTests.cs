@@ -23,6 +23,8 @@ public sealed class DynamoDbClientFactoryTests
         Assert.Equal(4, config.MaxErrorRetry);
         Assert.Equal(RequestRetryMode.Adaptive, config.RetryMode);
         Assert.Equal(TimeSpan.FromSeconds(2), config.Timeout);
+        // The SDK's stale-connection retries would come on top of MaxAttempts.
+        Assert.Equal(0, config.MaxStaleConnectionRetries);
     }
 
     [Fact]

@@ -31,6 +31,39 @@ public sealed class DynamoDbOperationExecutorTests
     private static DynamoDbOperationExecutor Executor(FakeDynamoDbHttp http, int maxAttempts = 3, TimeProvider? time = null, params string[] operations) =>
         new(http.CreateClient(maxAttempts), Scenario(operations.Length == 0 ? ["get", "put"] : operations), Table, Data, CustomerModel.Instance, runSeed: 42, time);
 
+    /// <summary>
+    /// What HttpClient throws when its timeout cancels a read that, in the race between the socket's shutdown and its
+    /// close, saw the end of the stream rather than the abort: a timeout around "the response ended prematurely".
+    /// </summary>
+    private static TaskCanceledException TimeoutThatSawTheEndOfTheResponse() =>
+        new("The request was canceled due to the configured HttpClient.Timeout of 0.3 seconds elapsing.", new TimeoutException(
+            "The operation was canceled.",
+            new TaskCanceledException("The operation was canceled.", new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely."))));
+
+    [Fact]
+    public async Task A_timeout_that_saw_the_end_of_the_response_is_one_attempt_not_a_stale_connection_retry()
+    {
+        // The cause of ExecutorTests.An_endpoint_that_never_answers_is_a_timeout failing under load: the SDK took this
+        // timeout for a stale pooled connection and tried again, beyond MaxAttempts (up to 10 more times).
+        var http = new FakeDynamoDbHttp(_ => throw TimeoutThatSawTheEndOfTheResponse());
+
+        var outcome = await Executor(http, maxAttempts: 1).ExecuteAsync(new OperationRequest(0, 0), CancellationToken.None);
+
+        Assert.Equal(new OperationOutcome(OutcomeKind.Timeout, Attempts: 1, Reason: "Timeout"), outcome);
+        Assert.Equal(1, http.Calls);
+    }
+
+    [Fact]
+    public async Task A_connection_closed_without_an_answer_is_retried_within_MaxAttempts_only()
+    {
+        var http = new FakeDynamoDbHttp(_ => throw new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely."));
+
+        var outcome = await Executor(http, maxAttempts: 2).ExecuteAsync(new OperationRequest(0, 0), CancellationToken.None);
+
+        Assert.Equal(new OperationOutcome(OutcomeKind.NetworkError, Attempts: 2, Reason: nameof(HttpIOException)), outcome);
+        Assert.Equal(2, http.Calls);
+    }
+
     [Fact]
     public async Task Get_sends_the_key_of_the_picked_item_and_reports_read_units()
     {

@@ -37,7 +37,7 @@ public sealed class AttemptCaptureTests
     [Fact]
     public async Task Each_attempt_is_captured_with_status_request_id_sizes_and_throttle_reason()
     {
-        var http = new TracedDynamoDbHttp(call => call == 1 ? DynamoDbAnswers.Throttle() : DynamoDbAnswers.Item());
+        var http = FakeDynamoDbHttp.Traced(call => call == 1 ? DynamoDbAnswers.Throttle() : DynamoDbAnswers.Item());
         using var client = http.CreateClient(maxAttempts: 3);
 
         var record = await CallArmedAsync(client, "Root=1-5f3a1b2c-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1");
@@ -65,7 +65,7 @@ public sealed class AttemptCaptureTests
     [Fact]
     public async Task Server_errors_and_validation_errors_are_captured_without_unsafe_messages()
     {
-        var http = new TracedDynamoDbHttp(call => call == 1 ? DynamoDbAnswers.ServerError() : DynamoDbAnswers.Validation());
+        var http = FakeDynamoDbHttp.Traced(call => call == 1 ? DynamoDbAnswers.ServerError() : DynamoDbAnswers.Validation());
         using var client = http.CreateClient(maxAttempts: 3);
 
         var record = await CallArmedAsync(client, traceHeader: null);
@@ -83,7 +83,7 @@ public sealed class AttemptCaptureTests
     [Fact]
     public async Task Several_calls_of_one_operation_are_told_apart()
     {
-        var http = new TracedDynamoDbHttp(call => call == 2 ? DynamoDbAnswers.Throttle() : DynamoDbAnswers.Item());
+        var http = FakeDynamoDbHttp.Traced(call => call == 2 ? DynamoDbAnswers.Throttle() : DynamoDbAnswers.Item());
         using var client = http.CreateClient(maxAttempts: 3);
 
         AttemptScope.Arm(TimeProvider.System, traceHeader: null);

@@ -2,12 +2,14 @@ using LoadLab.Core.Execution;
 using LoadLab.Core.Outcomes;
 using LoadLab.Tracing;
 using LoadLab.Tracing.Sampling;
+using LoadLab.UnitTests.Core.Support;
 using LoadLab.UnitTests.Tracing.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LoadLab.UnitTests.Tracing;
 
 /// <summary>Sampling decides on a coarse clock of the injected TimeProvider; kept operations still get precise times.</summary>
+[Collection(VirtualClockCollection.Name)]
 public sealed class CoarseClockTests
 {
     [Fact]
@@ -26,7 +28,7 @@ public sealed class CoarseClockTests
     [Fact]
     public async Task A_slow_operation_is_kept_at_the_end_with_its_duration_on_virtual_time()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+        var time = new VirtualClock(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
         var exporter = new MemoryExporter();
         var session = TracingSession.Create(
             new TracingOptions { Mode = TraceMode.XRay, ReservoirPerSecond = 0, Rate = 0, SlowThreshold = TimeSpan.FromMilliseconds(100) },
@@ -34,34 +36,28 @@ public sealed class CoarseClockTests
         var scenario = TraceTestPlans.Scenario("get") with { Warmup = TimeSpan.Zero };
         var executor = session.Wrap(new DelayExecutor(time), new ScenarioTrace(scenario, "Customers", capture: null, itemIndexOf: null));
 
-        var fast = executor.ExecuteAsync(new OperationRequest(0, 0), CancellationToken.None).AsTask();
-        await AdvanceAsync(time, 20);
-        await fast;
-        var slow = executor.ExecuteAsync(new OperationRequest(1, 0), CancellationToken.None).AsTask();
-        await AdvanceAsync(time, 150);
-        await slow;
-        var summary = await session.CompleteAsync();
+        // A 20 ms operation, then a 150 ms one, on virtual time that moves from timer to timer.
+        var summary = await time.RunAsync(
+            async () =>
+            {
+                await executor.ExecuteAsync(new OperationRequest(0, 0), CancellationToken.None);
+                await executor.ExecuteAsync(new OperationRequest(1, 0), CancellationToken.None);
+                return await session.CompleteAsync();
+            },
+            TimeSpan.FromMinutes(1));
         var result = session.Apply(MiniResults.Run("browse", "get"), summary);
 
         Assert.Equal(1, summary.Kept);
         Assert.Equal(1, summary.KeptBy["slow"]);
         // A tail-kept operation's start is estimated from the coarse clock, which may lag by one period (5 ms for a
-        // 100 ms threshold) when its refresh and the operation's end fall on the same tick.
+        // 100 ms threshold) when its refresh and the operation's end fall on the same tick. On the virtual clock the
+        // operations' timers fire before the refresh due at the same instant, so the clock lags by one period at
+        // the start and at the end alike, and the estimate comes out exact.
         var segment = Assert.Single(exporter.Segments);
-        Assert.InRange(segment.EndTime!.Value - segment.StartTime, 0.150 - 0.0051, 0.151);
+        Assert.Equal(0.150, segment.EndTime!.Value - segment.StartTime, 6);
         var exemplar = Assert.Single(result.Scenarios[0].Operations[0].Exemplars!);
-        Assert.InRange(exemplar.LatencyMs, 150 - 5.1, 151);
+        Assert.Equal(150, exemplar.LatencyMs);
         Assert.Equal(true, segment.Metadata.Single(m => m.Key == "latency_estimated").Value);
-    }
-
-    // One millisecond at a time, as real time passes, letting continuations run in between.
-    private static async Task AdvanceAsync(FakeTimeProvider time, int milliseconds)
-    {
-        for (int i = 0; i < milliseconds; i++)
-        {
-            time.Advance(TimeSpan.FromMilliseconds(1));
-            await Task.Yield();
-        }
     }
 
     /// <summary>Waits 20 ms of virtual time, then 150 ms on the second call.</summary>

@@ -17,7 +17,7 @@ public sealed class TracingExecutorTests
     [Fact]
     public async Task A_simulated_throttle_is_traced_with_throttle_and_error_and_one_subsegment_per_attempt()
     {
-        var http = new TracedDynamoDbHttp(_ => DynamoDbAnswers.Throttle());
+        var http = FakeDynamoDbHttp.Traced(_ => DynamoDbAnswers.Throttle());
         var (executor, session, exporter) = Traced(http, new TracingOptions { Mode = TraceMode.XRay, ReservoirPerSecond = 0, Rate = 0 });
 
         var outcome = await executor.ExecuteAsync(new OperationRequest(5, 0), CancellationToken.None);
@@ -50,7 +50,7 @@ public sealed class TracingExecutorTests
     [Fact]
     public async Task A_sampled_operation_sends_the_trace_header_on_every_attempt()
     {
-        var http = new TracedDynamoDbHttp(call => call == 1 ? DynamoDbAnswers.Throttle() : DynamoDbAnswers.Item());
+        var http = FakeDynamoDbHttp.Traced(call => call == 1 ? DynamoDbAnswers.Throttle() : DynamoDbAnswers.Item());
         var (executor, session, exporter) = Traced(http, new TracingOptions { Mode = TraceMode.XRay, ReservoirPerSecond = 0, Rate = 1 });
 
         var outcome = await executor.ExecuteAsync(new OperationRequest(1, 0), CancellationToken.None);
@@ -71,7 +71,7 @@ public sealed class TracingExecutorTests
     [Fact]
     public async Task Fast_successful_operations_that_are_not_sampled_leave_no_trace()
     {
-        var http = new TracedDynamoDbHttp(_ => DynamoDbAnswers.Item());
+        var http = FakeDynamoDbHttp.Traced(_ => DynamoDbAnswers.Item());
         // A first call that warms the SDK up on a busy test machine could pass 100 ms: nothing counts as slow here.
         var (executor, session, exporter) = Traced(http, new TracingOptions { Mode = TraceMode.XRay, ReservoirPerSecond = 0, Rate = 0, SlowThreshold = TimeSpan.FromHours(1) });
 
@@ -88,7 +88,7 @@ public sealed class TracingExecutorTests
     [Fact]
     public async Task Error_messages_that_could_echo_key_values_stay_out_of_the_trace()
     {
-        var http = new TracedDynamoDbHttp(_ => DynamoDbAnswers.Validation());
+        var http = FakeDynamoDbHttp.Traced(_ => DynamoDbAnswers.Validation());
         var (executor, session, exporter) = Traced(http, new TracingOptions { Mode = TraceMode.XRay, ReservoirPerSecond = 0, Rate = 0 });
 
         var outcome = await executor.ExecuteAsync(new OperationRequest(3, 1), CancellationToken.None);
@@ -108,7 +108,7 @@ public sealed class TracingExecutorTests
     [Fact]
     public async Task Exemplars_name_the_slowest_and_throttled_operations_with_console_links()
     {
-        var http = new TracedDynamoDbHttp(call => call <= 3 ? DynamoDbAnswers.Throttle() : DynamoDbAnswers.Item());
+        var http = FakeDynamoDbHttp.Traced(call => call <= 3 ? DynamoDbAnswers.Throttle() : DynamoDbAnswers.Item());
         // No warm-up: operations of the warm-up are traced but not offered as exemplars.
         var (executor, session, _) = Traced(http, new TracingOptions { Mode = TraceMode.XRay, ReservoirPerSecond = 0, Rate = 1, Region = "eu-west-1" }, warmup: TimeSpan.Zero);
 
@@ -145,7 +145,7 @@ public sealed class TracingExecutorTests
         Assert.Empty(result.Scenarios[0].Operations[0].Exemplars!);
     }
 
-    private static (IOperationExecutor Executor, TracingSession Session, MemoryExporter Exporter) Traced(TracedDynamoDbHttp http, TracingOptions options, TimeSpan? warmup = null)
+    private static (IOperationExecutor Executor, TracingSession Session, MemoryExporter Exporter) Traced(FakeDynamoDbHttp http, TracingOptions options, TimeSpan? warmup = null)
     {
         var exporter = new MemoryExporter();
         var session = TracingSession.Create(options, Run, TimeProvider.System, exporter);

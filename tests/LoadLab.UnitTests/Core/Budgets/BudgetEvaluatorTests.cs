@@ -1,6 +1,6 @@
 using LoadLab.Core.Budgets;
 using LoadLab.Core.Results;
-using static LoadLab.UnitTests.Core.Budgets.SyntheticRun;
+using static LoadLab.TestSupport.SyntheticRun;
 
 namespace LoadLab.UnitTests.Core.Budgets;
 

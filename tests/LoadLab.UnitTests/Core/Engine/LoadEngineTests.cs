@@ -2,18 +2,20 @@ using LoadLab.Core.Engine;
 using LoadLab.Core.Execution;
 using LoadLab.Core.Outcomes;
 using LoadLab.Core.Plans;
+using LoadLab.Core.Recording;
 using LoadLab.Core.Results;
 using LoadLab.UnitTests.Core.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LoadLab.UnitTests.Core.Engine;
 
-/// <summary>The engine on virtual time: seconds of load take a fraction of a second and never depend on machine speed.</summary>
+/// <summary>
+/// The engine on virtual time: seconds of load take a fraction of a second and never depend on machine speed. The
+/// clock moves from event to event once the engine is quiet, so times, counts and percentiles are exact.
+/// </summary>
 [Collection(VirtualClockCollection.Name)]
 public class LoadEngineTests
 {
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(10);
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+    private readonly VirtualClock clock = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
 
     private static ScenarioPlan Scenario(IReadOnlyList<LoadPhase> phases, int maxInFlight = 64, SaturationPolicy whenFull = SaturationPolicy.Queue, TimeSpan warmup = default, params OperationWeight[] mix) => new()
     {
@@ -27,10 +29,8 @@ public class LoadEngineTests
     };
 
     private Task<EngineResult> Run(ScenarioPlan plan, IOperationExecutor executor, CancellationToken stop = default, TimeSpan? drain = null) =>
-        VirtualClock.RunAsync(
-            clock,
+        clock.RunAsync(
             () => new LoadEngine(clock).RunAsync([new EngineScenario(plan, executor, "local_t")], new EngineOptions { DrainTimeout = drain ?? TimeSpan.FromSeconds(10) }, stop),
-            Step,
             TimeSpan.FromMinutes(10));
 
     private static void AssertAccounted(ScenarioResult s)
@@ -38,6 +38,14 @@ public class LoadEngineTests
         Assert.Equal(s.Scheduled, s.Operations.Sum(o => o.Completed) + s.Dropped + s.Cancelled);
         foreach (var op in s.Operations)
             Assert.Equal(op.Completed, op.Outcomes.Values.Sum());
+    }
+
+    /// <summary>What the engine's histograms report for a latency of exactly <paramref name="ms"/> ms.</summary>
+    private static double Reported(double ms)
+    {
+        var histogram = LatencyScale.NewHistogram();
+        histogram.RecordValue((long)(ms * 1000));
+        return LatencySummary.From(histogram).P50Ms;
     }
 
     [Fact]
@@ -50,7 +58,8 @@ public class LoadEngineTests
         Assert.Equal(500, executor.Calls);
         Assert.Equal(500, s.Operations[0].Count("ok"));
         Assert.Equal(500, s.TargetOperations, 6);
-        Assert.InRange(s.Series.Count, 5, 6);
+        // Five one-second intervals and the final one the drain closes (zero-length here: nothing was in flight).
+        Assert.Equal(6, s.Series.Count);
         Assert.Equal(500, s.Series.Sum(p => p.Started));
         Assert.Equal(500, s.Series.Sum(p => p.TargetOps), 6);
         Assert.False(result.Interrupted);
@@ -77,9 +86,10 @@ public class LoadEngineTests
         var result = await Run(Scenario([new RatePhase(10, TimeSpan.FromSeconds(3))]), new SlowExecutor(clock, TimeSpan.FromMilliseconds(50)));
         var op = result.Scenarios[0].Operations[0];
         Assert.Equal(30, op.Completed);
-        Assert.InRange(op.ServiceTime.P50Ms, 45, 75);
-        Assert.InRange(op.Latency.P50Ms, 45, 75);
-        Assert.InRange(result.Scenarios[0].StartLateness.P99Ms, 0, 15);
+        Assert.Equal(Reported(50), op.ServiceTime.P50Ms);
+        Assert.Equal(Reported(50), op.Latency.P50Ms);
+        Assert.Equal(Reported(50), op.Latency.MaxMs);
+        Assert.Equal(0, result.Scenarios[0].StartLateness.P99Ms);
     }
 
     [Fact]
@@ -91,12 +101,16 @@ public class LoadEngineTests
         var s = result.Scenarios[0];
         var op = s.Operations[0];
         Assert.Equal(200, s.Scheduled);
-        Assert.InRange(op.Completed, 70, 90);
+        // Two slots free every 100 ms: 80 operations start before 4 s, and an 81st in the slot that frees at 4 s
+        // exactly (the operation ending then was timed before the queued arrival's deadline, so it goes first).
+        Assert.Equal(81, op.Completed);
         // Arrivals still queued when the scenario ended were never started: they are accounted as dropped.
         Assert.Equal(200 - op.Completed - s.Cancelled, s.Dropped);
+        Assert.Equal(119, s.Dropped);
         Assert.True(s.StartLateness.MaxMs > 1000, $"lateness max {s.StartLateness.MaxMs} ms");
         Assert.True(op.Latency.P99Ms > 10 * op.ServiceTime.P99Ms, $"corrected {op.Latency.P99Ms} vs service {op.ServiceTime.P99Ms}");
-        Assert.InRange(op.ServiceTime.P50Ms, 95, 125);
+        Assert.Equal(Reported(100), op.ServiceTime.P50Ms);
+        Assert.Equal(Reported(100), op.ServiceTime.MaxMs);
         AssertAccounted(s);
     }
 
@@ -108,11 +122,13 @@ public class LoadEngineTests
         var s = result.Scenarios[0];
         var op = s.Operations[0];
         Assert.Equal(200, s.Scheduled);
-        Assert.InRange(s.Dropped, 100, 140);
+        // Of every five arrivals (one each 20 ms) two find a slot: the ones at 0 and 20 ms of each 100 ms.
+        Assert.Equal(120, s.Dropped);
+        Assert.Equal(80, op.Completed);
         Assert.Equal(s.Dropped, op.Dropped);
         // Operations that did start started on time.
-        Assert.InRange(s.StartLateness.P99Ms, 0, 15);
-        Assert.InRange(op.Latency.P99Ms, 95, 130);
+        Assert.Equal(0, s.StartLateness.P99Ms);
+        Assert.Equal(Reported(100), op.Latency.P99Ms);
         AssertAccounted(s);
     }
 
@@ -122,7 +138,8 @@ public class LoadEngineTests
         var plan = Scenario([new ConcurrencyPhase(4, TimeSpan.FromSeconds(2))]);
         var result = await Run(plan, new SlowExecutor(clock, TimeSpan.FromMilliseconds(100)));
         var s = result.Scenarios[0];
-        Assert.InRange(s.Operations[0].Completed, 72, 84);
+        // 4 workers × 2 s / 100 ms.
+        Assert.Equal(80, s.Operations[0].Completed);
         Assert.Equal(0, s.TargetOperations);
         AssertAccounted(s);
     }
@@ -152,17 +169,17 @@ public class LoadEngineTests
     [Fact]
     public async Task Stopping_ends_scheduling_drains_and_marks_the_result_interrupted()
     {
-        using var stop = new CancellationTokenSource();
+        // Stopped at exactly 2 s of virtual time, by a timer on the same clock.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2), clock);
         var plan = Scenario([new RatePhase(100, TimeSpan.FromSeconds(60))]);
         var executor = new SlowExecutor(clock, TimeSpan.FromMilliseconds(20));
-        var run = Run(plan, executor, stop.Token);
-        while (clock.GetUtcNow() < new DateTimeOffset(2026, 11, 26, 12, 0, 2, TimeSpan.Zero)) await Task.Delay(5);
-        await stop.CancelAsync();
-        var result = await run;
+        var result = await Run(plan, executor, stop.Token);
         var s = result.Scenarios[0];
         Assert.True(result.Interrupted);
-        Assert.InRange(s.DurationSeconds, 1.9, 3);
-        Assert.InRange(s.Scheduled, 190, 300);
+        Assert.Equal(2, s.DurationSeconds);
+        // Arrivals at 0, 10, …, 1990 ms; the stop, timed before the run began, comes before the arrival at 2 s.
+        Assert.Equal(200, s.Scheduled);
+        Assert.Equal(200, s.Operations[0].Completed);
         Assert.Equal(0, s.Cancelled);
         AssertAccounted(s);
     }

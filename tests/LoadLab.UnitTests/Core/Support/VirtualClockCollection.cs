@@ -1,8 +1,9 @@
 namespace LoadLab.UnitTests.Core.Support;
 
 /// <summary>
-/// Engine runs on a virtual clock advance it in small real-time steps; starved of threads by other
-/// test classes running in parallel they can fall behind, so these classes run on their own.
+/// Test classes that drive a <see cref="VirtualClock"/> with <see cref="VirtualClock.RunAsync{T}"/>. The clock moves
+/// only once the thread pool is quiet, and other test classes running beside it would keep the pool busy (the
+/// runs would be slow, never wrong), so these classes run on their own.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class VirtualClockCollection

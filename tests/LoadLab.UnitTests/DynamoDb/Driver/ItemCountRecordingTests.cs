@@ -2,17 +2,17 @@ using LoadLab.Core.Engine;
 using LoadLab.Core.Outcomes;
 using LoadLab.Core.Plans;
 using LoadLab.UnitTests.Core.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LoadLab.UnitTests.DynamoDb.Driver;
 
 // The driver's item counts reach the results: summed per operation, and absent for operations that have none.
+[Collection(VirtualClockCollection.Name)]
 public sealed class ItemCountRecordingTests
 {
     [Fact]
     public async Task Item_counts_are_summed_per_operation_and_left_out_where_zero()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+        var clock = new VirtualClock(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
         var query = new OperationOutcome(OutcomeKind.Ok, ReadUnits: 1.5) { ItemsReturned = 3, ItemsScanned = 10, Pages = 2 };
         var batch = new OperationOutcome(OutcomeKind.Ok, WriteUnits: 25) { UnprocessedRetries = 1 };
         var executor = new ScriptedExecutor(r => r.OperationIndex switch { 0 => OperationOutcome.Ok, 1 => query, _ => batch });
@@ -24,10 +24,8 @@ public sealed class ItemCountRecordingTests
             Phases = [new RatePhase(300, TimeSpan.FromSeconds(1))],
         };
 
-        var result = await VirtualClock.RunAsync(
-            clock,
+        var result = await clock.RunAsync(
             () => new LoadEngine(clock).RunAsync([new EngineScenario(plan, executor, "local_t")], new EngineOptions(), CancellationToken.None),
-            TimeSpan.FromMilliseconds(10),
             TimeSpan.FromMinutes(1));
 
         var operations = Assert.Single(result.Scenarios).Operations;

@@ -1,7 +1,7 @@
 using LoadLab.Reports.Compare;
 using LoadLab.Core.Results;
 using LoadLab.UnitTests.Core.Budgets;
-using static LoadLab.UnitTests.Core.Budgets.SyntheticRun;
+using static LoadLab.TestSupport.SyntheticRun;
 
 namespace LoadLab.UnitTests.Reports.Compare;
 

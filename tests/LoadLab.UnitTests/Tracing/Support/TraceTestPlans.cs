@@ -26,6 +26,6 @@ internal static class TraceTestPlans
         Warmup = TimeSpan.FromSeconds(2),
     };
 
-    public static DynamoDbOperationExecutor Executor(TracedDynamoDbHttp http, ScenarioPlan scenario, TimeProvider time, int maxAttempts = 3) =>
+    public static DynamoDbOperationExecutor Executor(FakeDynamoDbHttp http, ScenarioPlan scenario, TimeProvider time, int maxAttempts = 3) =>
         new(http.CreateClient(maxAttempts), scenario, Table, Data, CustomerModel.Instance, runSeed: 42, time);
 }

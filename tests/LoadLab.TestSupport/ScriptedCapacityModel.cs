@@ -1,12 +1,13 @@
 using LoadLab.Capacity.Model;
 
-namespace LoadLab.UnitTests.Capacity.Proxy;
+namespace LoadLab.TestSupport;
 
 /// <summary>
 /// A capacity model that does what the test says: refuses the charges <see cref="Refuse"/> returns a cause
-/// for, refuses UpdateTable when <see cref="RefuseUpdates"/> is set, and records every call.
+/// for, refuses UpdateTable when <see cref="RefuseUpdates"/> is set, and records every call. The real model is
+/// tested on its own; with this one the subject is the proxy and what SDKs make of it (unit and integration tests).
 /// </summary>
-internal sealed class ScriptedCapacityModel : ICapacityModel
+public sealed class ScriptedCapacityModel : ICapacityModel
 {
     private readonly Dictionary<string, TableCapacityDefinition> tables = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
@@ -29,7 +30,8 @@ internal sealed class ScriptedCapacityModel : ICapacityModel
 
     public CapacitySettings Settings { get; } = new();
 
-    public IEnumerable<Charge> SettledCharges
+    /// <summary>Every settled charge so far, in order (a copy).</summary>
+    public IReadOnlyList<Charge> SettledCharges
     {
         get
         {
@@ -40,6 +42,24 @@ internal sealed class ScriptedCapacityModel : ICapacityModel
 
     public static ThrottleCause Cause(Charge charge, string limitType, ThrottleLimit limit, CapacityBillingMode mode) =>
         new((charge.Index is null ? "Table" : "Index") + charge.Dimension + limitType, limit, mode, charge.Table, charge.Index);
+
+    /// <summary>A <see cref="Refuse"/> script that refuses every write charge, e.g. "KeyRangeThroughputExceeded".</summary>
+    public static Func<Charge, ThrottleCause?> RefuseWrites(ThrottleLimit limit, CapacityBillingMode mode, string limitType) =>
+        c => c.Dimension == CapacityDimension.Write ? Cause(c, limitType, limit, mode) : null;
+
+    /// <summary>Replaces what the model knows of a table, as if it had been created so, without recording a call.</summary>
+    public void Set(TableCapacityDefinition definition)
+    {
+        lock (gate)
+            tables[definition.TableName] = definition;
+    }
+
+    /// <summary>Forgets the settled charges, so a test can look at one request's alone.</summary>
+    public void ClearSettled()
+    {
+        lock (gate)
+            Settled.Clear();
+    }
 
     public void CreateTable(TableCapacityDefinition definition)
     {

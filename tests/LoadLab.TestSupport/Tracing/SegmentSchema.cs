@@ -11,7 +11,7 @@ namespace LoadLab.TestSupport.Tracing;
 /// formats and uniqueness, the DynamoDB subsegment's aws block, annotation keys, values and count, document size.
 /// Shared by the unit and the integration tests.
 /// </summary>
-internal static partial class SegmentSchema
+public static partial class SegmentSchema
 {
     public const int MaxDocumentBytes = 64_000;
 

@@ -2,10 +2,10 @@ using HdrHistogram;
 using LoadLab.Core.Recording;
 using LoadLab.Core.Results;
 
-namespace LoadLab.UnitTests.Core.Budgets;
+namespace LoadLab.TestSupport;
 
 /// <summary>One second of one operation: the corrected latencies that completed in it and how many of them were throttled or failed.</summary>
-internal sealed record Second(long[] Micros, int Throttled = 0, int Errors = 0)
+public sealed record Second(long[] Micros, int Throttled = 0, int Errors = 0)
 {
     /// <summary>Nothing completed: the target stalled, or (with <see cref="Shape.Paused"/>) no load was applied.</summary>
     public static Second None { get; } = new([]);
@@ -16,13 +16,13 @@ internal sealed record Second(long[] Micros, int Throttled = 0, int Errors = 0)
 }
 
 /// <summary>How a scenario's seconds were driven: leading warm-up seconds (load, nothing measured) and pause seconds (no load).</summary>
-internal sealed record Shape(int WarmupSeconds = 0, params int[] Paused);
+public sealed record Shape(int WarmupSeconds = 0, params int[] Paused);
 
 /// <summary>
 /// Builds RunResults the way the engine does — per-second interval histograms encoded with
 /// HistogramCodec, a cumulative histogram, summaries from it — so evaluation is tested on the real format.
 /// </summary>
-internal static class SyntheticRun
+public static class SyntheticRun
 {
     public static RunResult Create(params ScenarioResult[] scenarios) => new()
     {
