@@ -6,7 +6,7 @@ using LoadLab.Core.Execution;
 namespace LoadLab.Bench;
 
 /// <summary>
-/// One admission decision of the capacity model (M4) per call, in a tight loop on one thread: the
+/// One admission decision of the capacity model (docs/capacity-model.md §10) per call, in a tight loop on one thread: the
 /// cost the simulator adds to every request before it is forwarded. Real clock (the model reads it
 /// on every call), several rounds, median reported with allocations per call.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace LoadLab.Capacity.Proxy;
 
 /// <summary>
-/// What the proxy saw of the client's calls and attempts (M8 "per request"): an SDK call is one logical
+/// What the proxy saw of the client's calls and attempts (docs/capacity-model.md §18): an SDK call is one logical
 /// call however often it is retried; every attempt is counted, and so is each attempt the proxy throttled.
 /// Served as <c>requests</c> in <c>GET /_loadlab/metrics</c>, beside the model's snapshot.
 /// </summary>

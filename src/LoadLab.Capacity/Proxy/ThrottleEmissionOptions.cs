@@ -3,7 +3,7 @@ using LoadLab.Capacity.Model.Settings;
 namespace LoadLab.Capacity.Proxy;
 
 /// <summary>
-/// How throttles are written on the wire (capacity reference M6). The defaults are what DynamoDB sends
+/// How throttles are written on the wire (docs/capacity-model.md §17). The defaults are what DynamoDB sends
 /// today; the switches reproduce older or variant behaviour for SDK compatibility checks.
 /// </summary>
 public sealed record ThrottleEmissionOptions
@@ -21,7 +21,7 @@ public sealed record ThrottleEmissionOptions
     public int? RetryAfterMs { get; init; }
 
     /// <summary>
-    /// How a refused transaction is answered (M4): a top-level throttling exception (which the SDKs retry) or
+    /// How a refused transaction is answered (docs/capacity-model.md §17): a top-level throttling exception (which the SDKs retry) or
     /// TransactionCanceledException with "ThrottlingError" on the refused actions. Null takes the model's
     /// <see cref="Model.CapacitySettings.TransactionThrottleStyle"/> (top-level by default).
     /// </summary>

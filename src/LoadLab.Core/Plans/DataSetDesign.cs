@@ -13,7 +13,7 @@ public enum SizeDistribution
 }
 
 /// <summary>
-/// Item sizes in DynamoDB bytes (§1.7 of the capacity reference). Items smaller than their target are filled up with the
+/// Item sizes in DynamoDB bytes (docs/capacity-model.md §3). Items smaller than their target are filled up with the
 /// padding attribute; larger ones stay as they are. The target of item i depends on (seed, i) alone.
 /// </summary>
 public sealed record ItemSizePlan(long MinBytes, long MaxBytes, SizeDistribution Distribution = SizeDistribution.Uniform)

@@ -5,7 +5,7 @@ namespace LoadLab.DynamoDb.Data;
 /// and whether the key design gives every item its own key.
 /// </summary>
 /// <param name="Samples">Items generated.</param>
-/// <param name="AverageBytes">Mean DynamoDB item size (§1.7), keys and padding included.</param>
+/// <param name="AverageBytes">Mean DynamoDB item size (docs/capacity-model.md §3), keys and padding included.</param>
 /// <param name="AverageWriteUnits">Mean write units of a put: size rounded up to 1 KB per item.</param>
 /// <param name="AverageReadUnits">Mean read units of a strongly consistent get: size rounded up to 4 KB (halve for eventually consistent).</param>
 /// <param name="DuplicateKeys">Sampled items whose key another sampled item already has; more than 0 means items overwrite each other.</param>

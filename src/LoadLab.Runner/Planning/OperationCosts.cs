@@ -6,7 +6,7 @@ namespace LoadLab.Runner.Planning;
 /// Expected capacity units of one operation of a mix on an average item (docs/capacity-model.md §2–§7):
 /// reads are rounded up to 4 KB per item (per page for query and scan), halved when eventually consistent, doubled
 /// in a transaction; writes are rounded up to 1 KB per item, doubled in a transaction. Not counted: writes to
-/// secondary indexes (§1.6), sort-key conditions narrowing a query, and items added or deleted during the run.
+/// secondary indexes (docs/capacity-model.md §8), sort-key conditions narrowing a query, and items added or deleted during the run.
 /// </summary>
 public static class OperationCosts
 {

@@ -4,7 +4,7 @@ namespace LoadLab.Runner.Suites;
 
 /// <summary>
 /// Binds a provisioned table's <c>capacity.autoScaling</c>: target tracking as Application Auto Scaling
-/// does it, per dimension (reference M7). <c>{ target: 70, min: 5, max: 400 }</c> scales reads and writes
+/// does it, per dimension (docs/capacity-model.md §16). <c>{ target: 70, min: 5, max: 400 }</c> scales reads and writes
 /// alike; <c>{ read: { … }, write: { … } }</c> gives each its own policy (either may be left out).
 /// </summary>
 internal static class AutoScalingBinder

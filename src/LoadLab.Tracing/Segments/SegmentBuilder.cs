@@ -216,7 +216,7 @@ internal sealed class SegmentBuilder
 
     /// <summary>
     /// X-Ray's flags for an outcome. DynamoDB throttles arrive as HTTP 400, not 429, so throttle is set from the
-    /// outcome, as the Java SDK does (reference §1.2). A failed condition is an expected business answer: an error on
+    /// outcome, as the Java SDK does (docs/tracing.md §3). A failed condition is an expected business answer: an error on
     /// the call, not on the operation.
     /// </summary>
     internal static (bool Error, bool Throttle, bool Fault) Flags(OutcomeKind kind, bool segment) => kind switch

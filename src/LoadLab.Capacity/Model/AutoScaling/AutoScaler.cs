@@ -4,7 +4,7 @@ namespace LoadLab.Capacity.Model.AutoScaling;
 internal readonly record struct ScalingDecision(double Units, double EffectiveAt, bool IsDecrease);
 
 /// <summary>
-/// Target tracking for one resource and dimension (M7), driven by 1-minute consumed datapoints
+/// Target tracking for one resource and dimension (docs/capacity-model.md §16), driven by 1-minute consumed datapoints
 /// that become visible after the metric lag. Scale out when the last N datapoints are above
 /// target; scale in when the last M are more than the margin below it and the decrease budget
 /// allows; the UpdateTable it issues takes effect after the update delay. Utilisation is judged

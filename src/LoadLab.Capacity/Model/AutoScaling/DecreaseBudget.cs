@@ -3,7 +3,7 @@ namespace LoadLab.Capacity.Model.AutoScaling;
 /// <summary>
 /// Decreases made on one table or index (auto scaling and UpdateTable alike), judged by
 /// <see cref="DecreaseRule"/>. Counted per resource, not per dimension: one UpdateTable lowering
-/// reads and writes together is one decrease [I].
+/// reads and writes together is one decrease [LoadLab] (docs/capacity-model.md §16).
 /// </summary>
 internal sealed class DecreaseBudget(CapacitySettings settings)
 {

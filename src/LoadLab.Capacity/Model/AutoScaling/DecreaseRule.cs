@@ -3,7 +3,7 @@ using LoadLab.Capacity.Model.Time;
 namespace LoadLab.Capacity.Model.AutoScaling;
 
 /// <summary>
-/// The provisioned-throughput decrease quota (ServiceQuotas, M7), as a pure function: up to 4
+/// The provisioned-throughput decrease quota (ServiceQuotas; docs/capacity-model.md §16), as a pure function: up to 4
 /// decreases in the first hour of a UTC day, afterwards one more whenever the previous hour had
 /// none, at most 27 a day. Times are model seconds (midnight-aligned, so "UTC day" is a division).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace LoadLab.Capacity.Model.Buckets;
 
 /// <summary>
-/// Per-item buckets at the partition limit, created on first use (M1): even an isolated item
+/// Per-item buckets at the partition limit, created on first use (docs/capacity-model.md §13): even an isolated item
 /// cannot exceed what one partition serves. Instead of a linked-list LRU, a once-per-second sweep
 /// drops buckets that have been idle for the eviction time and refilled — such a bucket is
 /// indistinguishable from a new one, so dropping it changes nothing but memory. Dropped buckets

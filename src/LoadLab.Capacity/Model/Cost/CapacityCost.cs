@@ -4,7 +4,7 @@ using LoadLab.Capacity.Model.Metrics;
 namespace LoadLab.Capacity.Model.Cost;
 
 /// <summary>
-/// Cost formulas of M8 / §6 as pure functions over the model's metrics; prices come from the
+/// Cost formulas of docs/capacity-model.md §19 as pure functions over the model's metrics; prices come from the
 /// settings. Throttled requests consume nothing and cost nothing; failed conditional writes are
 /// charged because the proxy settles them. Transaction and EC factors are already in the units.
 /// </summary>

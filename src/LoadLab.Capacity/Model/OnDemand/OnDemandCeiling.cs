@@ -1,7 +1,7 @@
 namespace LoadLab.Capacity.Model.OnDemand;
 
 /// <summary>
-/// The on-demand "double the previous peak" rule for one resource and dimension (M5):
+/// The on-demand "double the previous peak" rule for one resource and dimension (docs/capacity-model.md §15):
 /// ceiling(t) = min(quota, 2 × max(initial peak, every minute's served rate that ended at least
 /// the peak lag before t)). The peak never decreases, so minutes below the current peak are
 /// dropped on arrival and at most lag/1 min entries wait to mature.

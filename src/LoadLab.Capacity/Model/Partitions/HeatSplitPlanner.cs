@@ -7,7 +7,7 @@ internal enum HeatSplitOutcome
 {
     Split,
 
-    /// <summary>One key carries more than the dominant share: splitting cannot help (ATC '22).</summary>
+    /// <summary>One key carries more than the dominant share: splitting cannot help (docs/capacity-model.md §14).</summary>
     DominantKey,
 
     /// <summary>All observed load sits on one side of every possible boundary.</summary>
@@ -15,7 +15,7 @@ internal enum HeatSplitOutcome
 }
 
 /// <summary>
-/// Chooses where a hot partition splits (M2): nowhere when one key dominates, else at the
+/// Chooses where a hot partition splits (docs/capacity-model.md §14): nowhere when one key dominates, else at the
 /// load-weighted median key. Boundaries fall between partition keys when that balances the load
 /// well enough; inside one partition key only when the table allows it (no LSI) and that balances
 /// clearly better — e.g. one partition key with many hot items.

@@ -1,6 +1,6 @@
 namespace LoadLab.Capacity.Model.Partitions;
 
-/// <summary>The partition-count formulas of M2 and M5, as pure functions of the settings.</summary>
+/// <summary>The partition-count formulas of docs/capacity-model.md §12, as pure functions of the settings.</summary>
 internal static class PartitionCounts
 {
     /// <summary>Provisioned P0 (2017 formula): max(1, ⌈R/3000 + W/1000⌉, ⌈bytes/10 GiB⌉, Pwarm).</summary>
@@ -9,7 +9,7 @@ internal static class PartitionCounts
 
     /// <summary>
     /// Partitions an on-demand resource needs for its ceilings: ⌈max(R/3000, W/1000)⌉. With the
-    /// new-table ceilings (12,000 / 4,000) this is the spec's 4, derived from the parameters
+    /// new-table ceilings (12,000 / 4,000) this is 4 (docs/capacity-model.md §12), derived from the parameters
     /// instead of hard-coded.
     /// </summary>
     public static int OnDemand(CapacitySettings s, double readCeiling, double writeCeiling, long bytes, double? warmRead, double? warmWrite) =>

@@ -1,7 +1,7 @@
 namespace LoadLab.Capacity.Model.Partitions;
 
 /// <summary>
-/// The ordered key ranges of one table or index (M2). Ranges cover the whole key space, so the
+/// The ordered key ranges of one table or index (docs/capacity-model.md §12). Ranges cover the whole key space, so the
 /// first starts at zero and each ends just before the next one's <see cref="Partition.Low"/>.
 /// Partitions are only ever added (splits); DynamoDB never merges them.
 /// </summary>

@@ -4,7 +4,7 @@ namespace LoadLab.Capacity.Model.Partitions;
 
 /// <summary>
 /// Positions in a resource's key space: the 64-bit partition-key hash in the high half and, for
-/// splits inside one partition key (M2, tables without LSIs), a 64-bit hash of the item key in the
+/// splits inside one partition key (docs/capacity-model.md §14, tables without LSIs), a 64-bit hash of the item key in the
 /// low half. Ordinary boundaries have a zero low half, so they never separate a partition key's
 /// items and routing does not need the item hash.
 /// </summary>

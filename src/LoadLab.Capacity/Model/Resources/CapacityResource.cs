@@ -9,7 +9,7 @@ using LoadLab.Capacity.Model.Time;
 namespace LoadLab.Capacity.Model.Resources;
 
 /// <summary>
-/// A capacity resource (M1): a base table or one of its GSIs, with its table-level buckets
+/// A capacity resource (docs/capacity-model.md §10): a base table or one of its GSIs, with its table-level buckets
 /// (provisioned + burst, or the on-demand ceiling, maximum and quota), partitions, item buckets,
 /// on-demand peaks, auto scaling and metrics. Not thread-safe: the owning <see cref="TableState"/>'s lock guards it.
 /// This file holds state and configuration; admission, periodic work and partitions are in the partial files.
@@ -113,7 +113,7 @@ internal sealed partial class CapacityResource
 
     /// <summary>
     /// Applies an UpdateTable (already judged by the caller: budgets and quotas). A switch to on
-    /// demand starts from a previous peak of half the provisioned level, never below a new table's (M5).
+    /// demand starts from a previous peak of half the provisioned level, never below a new table's (docs/capacity-model.md §15).
     /// </summary>
     public void Update(ResourceCapacity capacity, double now)
     {

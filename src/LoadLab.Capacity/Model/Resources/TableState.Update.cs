@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace LoadLab.Capacity.Model.Resources;
 
-/// <summary>UpdateTable (M7): budgets and quotas are judged first, so a refusal changes nothing.</summary>
+/// <summary>UpdateTable (docs/capacity-model.md §16): budgets and quotas are judged first, so a refusal changes nothing.</summary>
 internal sealed partial class TableState
 {
     /// <summary>

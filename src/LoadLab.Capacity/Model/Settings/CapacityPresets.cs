@@ -5,11 +5,11 @@ namespace LoadLab.Capacity.Model.Settings;
 /// <summary>
 /// The named starting points for <see cref="CapacitySettings"/>; the allowed names live here only.
 /// The report states which preset ran, because the documented and optimistic readings of the
-/// on-demand rules are both legitimate (reference M5).
+/// on-demand rules are both legitimate (docs/capacity-model.md §15).
 /// </summary>
 public static class CapacityPresets
 {
-    /// <summary>The spec's numbers (M0), including the documented worst case of a 30-minute on-demand peak lag.</summary>
+    /// <summary>The documented numbers (docs/capacity-model.md §21), including the documented worst case of a 30-minute on-demand peak lag.</summary>
     public const string Documented = "documented";
 
     /// <summary>As documented, but a new on-demand peak counts after 2 minutes: the commonly observed fast ramp.</summary>

@@ -1,6 +1,6 @@
 namespace LoadLab.Capacity.Model.Settings;
 
-/// <summary>How full a provisioned table's burst bucket is when the table is created (M1).</summary>
+/// <summary>How full a provisioned table's burst bucket is when the table is created (docs/capacity-model.md §11).</summary>
 public enum BurstFill
 {
     /// <summary>Full: the table behaves as if it had been idle for <see cref="CapacitySettings.BurstSeconds"/> (the default; matches an idle table).</summary>
@@ -10,7 +10,7 @@ public enum BurstFill
     Cold,
 }
 
-/// <summary>How admission treats the cost of a request (M1 "Admission with debt").</summary>
+/// <summary>How admission treats the cost of a request (docs/capacity-model.md §10, debt mode).</summary>
 public enum AdmissionMode
 {
     /// <summary>Admit while a bucket holds any tokens; the actual cost is deducted afterwards and may leave it in debt (Query/Scan overshoot).</summary>
@@ -20,7 +20,7 @@ public enum AdmissionMode
     Exact,
 }
 
-/// <summary>How a throttled transaction is answered (M4); the proxy reads this, the model does not.</summary>
+/// <summary>How a throttled transaction is answered (docs/capacity-model.md §17); the proxy reads this, the model does not.</summary>
 public enum TransactionThrottleStyle
 {
     /// <summary>A top-level ProvisionedThroughputExceeded/Throttling exception, which the SDK retries (the default).</summary>

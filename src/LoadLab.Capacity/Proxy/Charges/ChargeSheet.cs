@@ -88,7 +88,7 @@ internal sealed class TableTally(string table)
 
     public IReadOnlyList<KeyValuePair<string, double>> LocalIndexes => localIndexes;
 
-    /// <summary>The top-level CapacityUnits: the table arm plus every index (§1.8).</summary>
+    /// <summary>The top-level CapacityUnits: the table arm plus every index (docs/capacity-model.md §9).</summary>
     public double Total => TableUnits + globalIndexes.Sum(p => p.Value) + localIndexes.Sum(p => p.Value);
 
     public void AddGlobal(string index, double units) => Add(globalIndexes, index, units);

@@ -2,7 +2,7 @@ using LoadLab.Capacity.Model;
 
 namespace LoadLab.Capacity.Proxy.Charges;
 
-/// <summary>How a read is priced (§1.1): strongly consistent 1, eventually consistent 0.5, transactional 2 units per 4 KB.</summary>
+/// <summary>How a read is priced (docs/capacity-model.md §2): strongly consistent 1, eventually consistent 0.5, transactional 2 units per 4 KB.</summary>
 internal enum ReadKind
 {
     Strong,
@@ -12,7 +12,7 @@ internal enum ReadKind
 
 /// <summary>
 /// The unit arithmetic of M3: <c>rd(bytes, kind) = ceil(bytes / READ_BLOCK) × {1, EC, TXN}</c> and
-/// <c>wr(bytes, txn) = ceil(bytes / WRITE_BLOCK) × {1, TXN}</c>, each with a minimum of one block (no read
+/// <c>wr(bytes, txn) = ceil(bytes / writeBlockBytes', 'TXN' → 'transactionFactor) × {1, TXN}</c>, each with a minimum of one block (no read
 /// or write is free). The constants come from the model's <see cref="CapacitySettings"/>, so a preset
 /// or override changes proxy and model together.
 /// </summary>

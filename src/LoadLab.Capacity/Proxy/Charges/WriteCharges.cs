@@ -6,10 +6,10 @@ using LoadLab.Capacity.Proxy.Tables;
 namespace LoadLab.Capacity.Proxy.Charges;
 
 /// <summary>
-/// Write pricing (M3 and §1.6): the table arm is <c>wr(max(before, after))</c> (×2 in a transaction, 1 for
+/// Write pricing (docs/capacity-model.md §5 and §8): the table arm is <c>wr(max(before, after))</c> (×2 in a transaction, 1 for
 /// a missing item), and every secondary index pays for the entries that changed: new entry, removed entry,
 /// changed projection (the larger of the two), or a moved key (both). Index arms never take the
-/// transaction factor (dynoxide, "captured against real DynamoDB").
+/// transaction factor ([Observed], docs/capacity-model.md §7).
 /// </summary>
 internal static class WriteCharges
 {
@@ -25,7 +25,7 @@ internal static class WriteCharges
     }
 
     /// <summary>
-    /// A conditional write whose condition failed (§1.4): the larger of the stored and the new item when the
+    /// A conditional write whose condition failed (docs/capacity-model.md §6): the larger of the stored and the new item when the
     /// item exists, else one unit; no index arms, because nothing was written.
     /// </summary>
     public static void AddFailedCondition(ChargeSheet sheet, CostRules costs, TableInfo table, PrimaryKey key, ItemShadow? existing, long newBytes, bool transactional = false)

@@ -6,7 +6,7 @@ using LoadLab.Capacity.Proxy.Wire;
 namespace LoadLab.Capacity.Proxy.Emission;
 
 /// <summary>
-/// Writes a refused request the way DynamoDB refuses it (M6): HTTP 400, <c>x-amzn-RequestId</c>, a fresh
+/// Writes a refused request the way DynamoDB refuses it (docs/capacity-model.md §17): HTTP 400, <c>x-amzn-RequestId</c>, a fresh
 /// <c>x-amz-crc32</c>, and <c>{"__type", "message", "ThrottlingReasons" | "throttlingReasons": [{"__type":
 /// "ThrottlingReason", "reason", "resource"}]}</c> with each unique reason and its table or index ARN.
 /// </summary>

@@ -10,7 +10,7 @@ internal enum ThrottleKind
     RequestLimitExceeded,
 }
 
-/// <summary>The §4.2 table: which exception a set of causes becomes, and its message.</summary>
+/// <summary>The table of docs/capacity-model.md §17: which exception a set of causes becomes, and its message.</summary>
 internal static class ThrottleChoice
 {
     /// <summary>

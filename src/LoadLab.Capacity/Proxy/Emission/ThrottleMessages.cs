@@ -1,6 +1,6 @@
 namespace LoadLab.Capacity.Proxy.Emission;
 
-/// <summary>Exception messages as DynamoDB words them (capacity reference §3 and §4.2; the [I] ones are our wording).</summary>
+/// <summary>Exception messages as DynamoDB words them (docs/capacity-model.md §17; the [LoadLab] ones are our wording).</summary>
 internal static class ThrottleMessages
 {
     public const string ProvisionedTable =
@@ -12,7 +12,7 @@ internal static class ThrottleMessages
     public const string OnDemand =
         "Throughput exceeds the current capacity of your table or index. DynamoDB is automatically scaling your table or index so please try again shortly. If exceptions persist, check if you have a hot key: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html";
 
-    /// <summary>[I] DynamoDB's wording for the configured on-demand maximum is not published.</summary>
+    /// <summary>[LoadLab] DynamoDB's wording for the configured on-demand maximum is not published.</summary>
     public const string MaxOnDemand =
         "Throughput exceeds the maximum OnDemandThroughput configured on your table or index. Consider increasing MaxReadRequestUnits or MaxWriteRequestUnits with the UpdateTable API.";
 

@@ -4,7 +4,7 @@ using LoadLab.Capacity.Proxy.Wire;
 namespace LoadLab.Capacity.Proxy.Metrics;
 
 /// <summary>
-/// Attempt accounting (M9): counts every attempt before admission and its outcome after, and follows SDK
+/// Attempt accounting (docs/capacity-model.md §20): counts every attempt before admission and its outcome after, and follows SDK
 /// calls by invocation id in a bounded table so retries per call and time to the last attempt can be read.
 /// </summary>
 internal sealed class RequestStatistics(TimeProvider time, int trackedCalls = 10_000, int recentCalls = 100)

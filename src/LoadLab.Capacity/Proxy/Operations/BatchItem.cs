@@ -6,7 +6,7 @@ using LoadLab.Capacity.Proxy.Tables;
 
 namespace LoadLab.Capacity.Proxy.Operations;
 
-/// <summary>One key of a BatchGetItem or one write of a BatchWriteItem, with its own admission (M4: batches are admitted per item).</summary>
+/// <summary>One key of a BatchGetItem or one write of a BatchWriteItem, with its own admission (docs/capacity-model.md §10: batches are admitted per item).</summary>
 internal sealed class BatchItem(TableInfo table, PrimaryKey key, JsonElement raw, JsonElement keySource)
 {
     public TableInfo Table { get; } = table;

@@ -9,7 +9,7 @@ using LoadLab.Capacity.Proxy.Wire;
 namespace LoadLab.Capacity.Proxy.Operations;
 
 /// <summary>
-/// GetItem: <c>rd(size, SC/EC)</c>, one block for a missing item (M3). Admitted on the shadow's size (or one
+/// GetItem: <c>rd(size, SC/EC)</c>, one block for a missing item (docs/capacity-model.md §4). Admitted on the shadow's size (or one
 /// block; debt mode); charged on the size of the item returned — or, when a projection trims it, the
 /// stored size the shadow knows.
 /// </summary>

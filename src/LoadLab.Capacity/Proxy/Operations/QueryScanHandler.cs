@@ -9,7 +9,7 @@ using LoadLab.Capacity.Proxy.Wire;
 namespace LoadLab.Capacity.Proxy.Operations;
 
 /// <summary>
-/// Query and Scan: <c>rd(Σ size of the items evaluated)</c>, rounded once per page (M3); GSI reads are always
+/// Query and Scan: <c>rd(Σ size of the items evaluated)</c>, rounded once per page (docs/capacity-model.md §4); GSI reads are always
 /// eventually consistent and charged to the GSI, LSI reads to the table (reported under the LSI). Filters,
 /// projections and Select=COUNT do not lower the cost, so when the page is trimmed the proxy re-reads it
 /// without them in a cost-free side request (same keys, start key and Limit, so the same items).

@@ -46,7 +46,7 @@ internal static class WriteOutcome
             context.Services.Model.RecordStoredBytes(table.Name, delta);
     }
 
-    /// <summary>A write whose condition failed still consumes capacity (§1.4); the emulator's error goes back as it came.</summary>
+    /// <summary>A write whose condition failed still consumes capacity (docs/capacity-model.md §6); the emulator's error goes back as it came.</summary>
     public static WireResponse Failed(OperationContext context, UpstreamResponse upstream, TableInfo table, PrimaryKey key, ItemShadow? existing, long newBytes)
     {
         if (upstream.IsError(ConditionalCheckFailed))

@@ -1,7 +1,7 @@
 namespace LoadLab.Capacity.Proxy.Shadow;
 
 /// <summary>
-/// What the proxy remembers of a stored item: its size (§1.7) and, per secondary index (in
+/// What the proxy remembers of a stored item: its size (docs/capacity-model.md §3) and, per secondary index (in
 /// <see cref="Tables.TableInfo.Indexes"/> order), its projected entry. Enough to price the next write of
 /// the same key without reading the item.
 /// </summary>

@@ -6,7 +6,7 @@ using LoadLab.Capacity.Proxy.Wire;
 namespace LoadLab.Capacity.Proxy.Sizing;
 
 /// <summary>
-/// Item size per the capacity reference §1.7 (CapacityUnitCalculations.html), read straight from the
+/// Item size per docs/capacity-model.md §3 (CapacityUnitCalculations.html), read straight from the
 /// DynamoDB JSON: attribute name UTF-8 bytes plus value size; S = UTF-8 bytes, N = <see cref="DynamoNumber"/>,
 /// B = raw bytes (not base64 text), BOOL/NULL = 1, L/M = 3 + 1 per element + elements (+ key bytes for M),
 /// sets = sum of elements. Works on the raw UTF-8 of the document, so sizing allocates nothing.

@@ -2,7 +2,7 @@ namespace LoadLab.Capacity.Proxy.Tables;
 
 /// <summary>
 /// What the proxy must know about a table to price its requests: the key schema (routing and item keys)
-/// and the secondary indexes with their projections (index write amplification, §1.6).
+/// and the secondary indexes with their projections (index write amplification, docs/capacity-model.md §8).
 /// </summary>
 internal sealed class TableInfo
 {

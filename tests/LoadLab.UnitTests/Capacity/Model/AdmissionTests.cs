@@ -4,7 +4,7 @@ using LoadLab.UnitTests.Capacity.Model.Support;
 
 namespace LoadLab.UnitTests.Capacity.Model;
 
-/// <summary>M4 admission rules that the worked checks do not cover on their own.</summary>
+/// <summary>Admission rules (docs/capacity-model.md §10) that the worked checks do not cover on their own.</summary>
 public sealed class AdmissionTests
 {
     private static readonly TableCapacityDefinition Table = new()

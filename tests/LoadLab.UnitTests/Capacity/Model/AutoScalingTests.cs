@@ -4,7 +4,7 @@ using LoadLab.UnitTests.Capacity.Model.Support;
 
 namespace LoadLab.UnitTests.Capacity.Model;
 
-/// <summary>M10 check 7: target 70 %, 100 WCU, a step to 200 WCU/s.</summary>
+/// <summary>docs/capacity-model.md §23 check 7: target 70 %, 100 WCU, a step to 200 WCU/s.</summary>
 public sealed class AutoScalingTests
 {
     private static readonly TableCapacityDefinition Table = new()

@@ -4,7 +4,7 @@ using LoadLab.UnitTests.Capacity.Model.Support;
 
 namespace LoadLab.UnitTests.Capacity.Model;
 
-/// <summary>M10 check 1: 100 WCU with 300 s of burst, 150 WCU/s offered.</summary>
+/// <summary>docs/capacity-model.md §23 check 1: 100 WCU with 300 s of burst, 150 WCU/s offered.</summary>
 public sealed class BurstTests
 {
     private static readonly TableCapacityDefinition Table = new()

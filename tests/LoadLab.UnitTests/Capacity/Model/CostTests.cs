@@ -5,7 +5,7 @@ using LoadLab.UnitTests.Capacity.Model.Support;
 
 namespace LoadLab.UnitTests.Capacity.Model;
 
-/// <summary>M10 check 8 and the other cost formulas of M8 / §6.</summary>
+/// <summary>docs/capacity-model.md §23 check 8 and the other cost formulas of §19.</summary>
 public sealed class CostTests
 {
     private static readonly CapacitySettings Prices = new();

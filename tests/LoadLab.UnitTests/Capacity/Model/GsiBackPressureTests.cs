@@ -4,7 +4,7 @@ using LoadLab.UnitTests.Capacity.Model.Support;
 
 namespace LoadLab.UnitTests.Capacity.Model;
 
-/// <summary>M10 check 6: table 1,000 WCU, GSI 10 WCU, 100 puts/s of indexed 1 KB items.</summary>
+/// <summary>docs/capacity-model.md §23 check 6: table 1,000 WCU, GSI 10 WCU, 100 puts/s of indexed 1 KB items.</summary>
 public sealed class GsiBackPressureTests
 {
     private static readonly TableCapacityDefinition Table = new()

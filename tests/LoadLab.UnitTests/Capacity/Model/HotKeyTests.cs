@@ -3,7 +3,7 @@ using LoadLab.UnitTests.Capacity.Model.Support;
 
 namespace LoadLab.UnitTests.Capacity.Model;
 
-/// <summary>M10 check 2: a 10,000 WCU table (P0 = 10) with every write on one key.</summary>
+/// <summary>docs/capacity-model.md §23 check 2: a 10,000 WCU table (P0 = 10) with every write on one key.</summary>
 public sealed class HotKeyTests
 {
     private static readonly TableCapacityDefinition Table = new()

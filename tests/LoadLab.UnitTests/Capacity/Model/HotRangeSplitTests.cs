@@ -4,7 +4,7 @@ using LoadLab.UnitTests.Capacity.Model.Support;
 
 namespace LoadLab.UnitTests.Capacity.Model;
 
-/// <summary>M10 check 3: 1,000 keys that all hash to one partition, 1,500 WCU/s.</summary>
+/// <summary>docs/capacity-model.md §23 check 3: 1,000 keys that all hash to one partition, 1,500 WCU/s.</summary>
 public sealed class HotRangeSplitTests
 {
     [Fact]

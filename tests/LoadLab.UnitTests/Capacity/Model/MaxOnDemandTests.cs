@@ -3,7 +3,7 @@ using LoadLab.UnitTests.Capacity.Model.Support;
 
 namespace LoadLab.UnitTests.Capacity.Model;
 
-/// <summary>M10 check 5: MaxWriteRequestUnits = 500 with 600 WRU/s offered.</summary>
+/// <summary>docs/capacity-model.md §23 check 5: MaxWriteRequestUnits = 500 with 600 WRU/s offered.</summary>
 public sealed class MaxOnDemandTests
 {
     [Fact]

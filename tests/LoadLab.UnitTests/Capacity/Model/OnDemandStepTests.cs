@@ -5,7 +5,7 @@ using LoadLab.UnitTests.Capacity.Model.Support;
 
 namespace LoadLab.UnitTests.Capacity.Model;
 
-/// <summary>M10 check 4: a new on-demand table hit by an instant 8,000 WRU/s.</summary>
+/// <summary>docs/capacity-model.md §23 check 4: a new on-demand table hit by an instant 8,000 WRU/s.</summary>
 public sealed class OnDemandStepTests
 {
     private static readonly TableCapacityDefinition Table = new() { TableName = "events", Mode = CapacityBillingMode.OnDemand };

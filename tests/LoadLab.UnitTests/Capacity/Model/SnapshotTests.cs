@@ -5,7 +5,7 @@ using LoadLab.UnitTests.Capacity.Model.Support;
 
 namespace LoadLab.UnitTests.Capacity.Model;
 
-/// <summary>M8 metrics: what the snapshot holds, bounded memory, JSON.</summary>
+/// <summary>Metrics (docs/capacity-model.md §18): what the snapshot holds, bounded memory, JSON.</summary>
 public sealed class SnapshotTests
 {
     [Fact]

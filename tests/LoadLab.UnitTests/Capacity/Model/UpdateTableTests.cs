@@ -3,7 +3,7 @@ using LoadLab.UnitTests.Capacity.Model.Support;
 
 namespace LoadLab.UnitTests.Capacity.Model;
 
-/// <summary>UpdateTable through the model: mode-switch budget, quotas, GSIs added and removed (M7).</summary>
+/// <summary>UpdateTable through the model: mode-switch budget, quotas, GSIs added and removed (docs/capacity-model.md §15, §16).</summary>
 public sealed class UpdateTableTests
 {
     private static readonly TableCapacityDefinition Provisioned = new()

@@ -2,7 +2,7 @@ using LoadLab.Capacity.Proxy.Charges;
 
 namespace LoadLab.UnitTests.Capacity.Proxy;
 
-/// <summary>The documented examples of §1.1–§1.3 (read-write-operations.html and the pricing pages).</summary>
+/// <summary>The documented examples of docs/capacity-model.md §2, §4 and §5 (read-write-operations.html and the pricing pages).</summary>
 public sealed class CostRulesTests
 {
     [Theory]

@@ -3,7 +3,7 @@ using LoadLab.Capacity.Proxy.Sizing;
 
 namespace LoadLab.UnitTests.Capacity.Proxy;
 
-/// <summary>Item size rules of the capacity reference §1.7 (CapacityUnitCalculations.html).</summary>
+/// <summary>Item size rules of docs/capacity-model.md §3 (CapacityUnitCalculations.html).</summary>
 public sealed class ItemSizeTests
 {
     [Theory]

@@ -6,7 +6,7 @@ using LoadLab.Capacity.Proxy.Wire;
 
 namespace LoadLab.UnitTests.Capacity.Proxy;
 
-/// <summary>Throttles on the wire exactly as M6 and §4.2 of the capacity reference describe them.</summary>
+/// <summary>Throttles on the wire exactly as docs/capacity-model.md §17 describes them.</summary>
 public sealed class ThrottleEmissionTests
 {
     private const string Arn = "arn:aws:dynamodb:eu-west-1:111122223333:table/Orders";

@@ -4,7 +4,7 @@ using static LoadLab.UnitTests.Capacity.Proxy.Items;
 
 namespace LoadLab.UnitTests.Capacity.Proxy;
 
-/// <summary>Write pricing per M3 and §1.6: PutItem, UpdateItem, DeleteItem, failed conditions, index arms.</summary>
+/// <summary>Write pricing per docs/capacity-model.md §5, §6 and §8: PutItem, UpdateItem, DeleteItem, failed conditions, index arms.</summary>
 public sealed class WriteCostTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using static LoadLab.UnitTests.Runner.Suites.SuiteParsing;
 
 namespace LoadLab.UnitTests.Runner.Safety;
 
-/// <summary>Planned cost = expected operations × units per operation × on-demand price (reference §6).</summary>
+/// <summary>Planned cost = expected operations × units per operation × on-demand price (docs/capacity-model.md §19).</summary>
 public sealed class CostEstimatorTests
 {
     private static CostEstimate Estimate(string mix, string load = "[ { rate: 100, for: 10s } ]", string table = "{ name: Items, key: { pk: S } }") => CostEstimator.Estimate(Parse($$"""
