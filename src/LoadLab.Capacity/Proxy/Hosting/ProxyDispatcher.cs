@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LoadLab.Capacity.Proxy.Metrics;
 using LoadLab.Capacity.Proxy.Operations;
+using LoadLab.Capacity.Proxy.Validation;
 using LoadLab.Capacity.Proxy.Wire;
 using Microsoft.AspNetCore.Http;
 
@@ -98,7 +99,11 @@ internal sealed class ProxyDispatcher(ProxyServices services)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return DynamoErrors.Serialization();
-            if (operation == DynamoOperation.PassThrough || !HasSignature(exchange))
+            bool signed = HasSignature(exchange);
+            // After the signature check (DynamoDB authenticates first), before anything reaches the emulator.
+            if (signed && RequestGuard.Problem(document.RootElement) is { } problem)
+                return DynamoErrors.Validation(problem);
+            if (operation == DynamoOperation.PassThrough || !signed)
             {
                 // Nothing to price (or the emulator will refuse the missing signature first, as DynamoDB does).
                 await RelayAsync(exchange, body.Memory);
