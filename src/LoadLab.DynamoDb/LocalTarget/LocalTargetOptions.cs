@@ -21,6 +21,13 @@ public sealed record LocalTargetOptions
     /// <summary>Receives progress lines such as "Installing the local DynamoDB (npm ci)…".</summary>
     public Action<string>? Log { get; init; }
 
+    /// <summary>
+    /// Start dynalite again, on the same port, when it stops without being asked (for <c>loadlab local</c>,
+    /// which serves other clients for as long as it runs). Off, an exit is still noticed, logged and recorded
+    /// in <see cref="LocalDynamoDb.Incidents"/>. Restarts are bounded (see <see cref="LocalDynamoDb"/>).
+    /// </summary>
+    public bool RestartOnExit { get; init; }
+
     /// <summary>The Node.js program: a name looked up on PATH, or a full path.</summary>
     public string NodeExecutable { get; init; } = NodeRuntime.DefaultExecutable;
 }

@@ -18,6 +18,9 @@ internal sealed class ShadowIndex
     public void Reset(string table, bool complete) => tables[table] = new TableShadow(complete);
 
     public void Remove(string table) => tables.TryRemove(table, out _);
+
+    /// <summary>Forgets every table's items: after the emulator restarted, what it holds is no longer what was seen.</summary>
+    public void Clear() => tables.Clear();
 }
 
 /// <summary>The shadow entries of one table.</summary>

@@ -75,6 +75,32 @@ internal sealed class UpstreamClient : IDisposable
         return await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether the emulator answers its health check (<c>GET /</c>, which DynamoDB and the emulators answer
+    /// with 200): null when it does, else what went wrong. Bounded by <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<string?> ProbeAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, upstream) { Version = HttpVersion.Version11 };
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            return response.IsSuccessStatusCode
+                ? null
+                : $"the local DynamoDB at {upstream} answered its health check with HTTP {(int)response.StatusCode}";
+        }
+        catch (HttpRequestException ex)
+        {
+            return $"the local DynamoDB at {upstream} cannot be reached: {ex.Message}";
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return $"the local DynamoDB at {upstream} did not answer its health check within {timeout.TotalSeconds:0} s";
+        }
+    }
+
     public void Dispose() => http.Dispose();
 
     private HttpRequestMessage Build(ReadOnlyMemory<byte> body) =>
