@@ -45,9 +45,9 @@ internal sealed class UpstreamClient : IDisposable
     };
 
     /// <summary>Forwards a client request (its headers, this body) and buffers the answer.</summary>
-    public Task<UpstreamResponse> ForwardAsync(IHeaderDictionary headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public Task<UpstreamResponse> ForwardAsync(IHeaderDictionary headers, string query, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        var request = Build(body);
+        var request = Build(body, query);
         CopyHeaders(headers, request, authOnly: false);
         return SendBufferedAsync(request, cancellationToken);
     }
@@ -65,11 +65,11 @@ internal sealed class UpstreamClient : IDisposable
     /// Relays a request whose answer the proxy does not need and hands the emulator's answer back as it is,
     /// its body still streaming (the caller disposes the answer).
     /// </summary>
-    public async Task<HttpResponseMessage> RelayAsync(string method, IHeaderDictionary headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> RelayAsync(string method, string query, IHeaderDictionary headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        using var request = Build(body);
+        using var request = Build(body, query);
         request.Method = new HttpMethod(method);
-        if (request.Method == HttpMethod.Get)
+        if ((request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Options) && body.IsEmpty)
             request.Content = null;
         CopyHeaders(headers, request, authOnly: false);
         return await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -103,8 +103,8 @@ internal sealed class UpstreamClient : IDisposable
 
     public void Dispose() => http.Dispose();
 
-    private HttpRequestMessage Build(ReadOnlyMemory<byte> body) =>
-        new(HttpMethod.Post, upstream) { Content = new ReadOnlyMemoryContent(body), Version = HttpVersion.Version11 };
+    private HttpRequestMessage Build(ReadOnlyMemory<byte> body, string query = "") =>
+        new(HttpMethod.Post, query.Length > 1 ? new Uri(upstream, "/" + query) : upstream) { Content = new ReadOnlyMemoryContent(body), Version = HttpVersion.Version11 };
 
     private async Task<UpstreamResponse> SendBufferedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
