@@ -21,6 +21,8 @@ public static class LocalDynamoDbLauncher
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.StartTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TableStatusDelay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.TableStatusDelay, TimeSpan.FromMinutes(10));
 
         var clock = Stopwatch.StartNew();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -67,6 +69,8 @@ public static class LocalDynamoDbLauncher
         // --ignore-sigint: Ctrl+C on a terminal signals node too, but a run still needs the target
         // while it drains; LoadLab stops node itself (SIGTERM, then the stdin lifeline).
         var arguments = new List<string> { script, "--port", port.ToString(CultureInfo.InvariantCulture), "--ignore-sigint" };
+        if (options.TableStatusDelay > TimeSpan.Zero)
+            arguments.AddRange(["--table-status-ms", ((long)options.TableStatusDelay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)]);
         if (!string.IsNullOrWhiteSpace(options.PersistDirectory))
             arguments.AddRange(["--path", Path.GetFullPath(options.PersistDirectory)]); // relative to the user's folder, not ours
 

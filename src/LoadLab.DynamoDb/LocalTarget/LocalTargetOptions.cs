@@ -15,6 +15,12 @@ public sealed record LocalTargetOptions
     /// <summary>Folder for on-disk tables; <see langword="null"/> keeps them in memory.</summary>
     public string? PersistDirectory { get; init; }
 
+    /// <summary>
+    /// How long a table stays CREATING, DELETING or UPDATING. Zero (the default, fast) makes tables ACTIVE at
+    /// once; a delay lets a client meet those states and the errors DynamoDB gives in them (at most 10 minutes).
+    /// </summary>
+    public TimeSpan TableStatusDelay { get; init; }
+
     /// <summary>Time allowed for the whole start, including a first <c>npm ci</c>.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
