@@ -132,7 +132,7 @@ internal sealed class ProxyDispatcher(ProxyServices services)
     private static void Decorate(IHeaderDictionary request, WireResponse response)
     {
         if (response.ContentType is not null)
-            response.ContentType = MediaType(request.ContentType) == WireResponse.AmzJson ? WireResponse.AmzJson : "application/json";
+            response.ContentType = MediaType(request.ContentType).SequenceEqual(WireResponse.AmzJson) ? WireResponse.AmzJson : "application/json";
         if (!string.IsNullOrEmpty(request.Origin.ToString()))
             response.AddHeader("Access-Control-Allow-Origin", "*");
     }
@@ -165,11 +165,16 @@ internal sealed class ProxyDispatcher(ProxyServices services)
     /// <summary>The content types DynamoDB's JSON protocol takes; a body of any other goes to the emulator, which refuses it.</summary>
     private static bool IsJson(string? contentType)
     {
-        string media = MediaType(contentType);
-        return media.Length == 0 || media == WireResponse.AmzJson || media == "application/json";
+        var media = MediaType(contentType);
+        return media.IsEmpty || media.SequenceEqual(WireResponse.AmzJson) || media.SequenceEqual("application/json");
     }
 
-    private static string MediaType(string? contentType) => (contentType ?? string.Empty).Split(';')[0].Trim();
+    private static ReadOnlySpan<char> MediaType(string? contentType)
+    {
+        var text = contentType.AsSpan();
+        int semicolon = text.IndexOf(';');
+        return (semicolon < 0 ? text : text[..semicolon]).Trim();
+    }
 
     private async Task RelayAsync(ProxyExchange exchange, ReadOnlyMemory<byte> body)
     {

@@ -41,11 +41,11 @@ internal static partial class AttributeValueCheck
         foreach (var member in value.EnumerateObject())
         {
             // Like DynamoDB, a member set to null counts as absent, and so does a name that is no data type.
-            if (member.Value.ValueKind == JsonValueKind.Null || Array.IndexOf(Types, member.Name) < 0)
+            if (member.Value.ValueKind == JsonValueKind.Null || TypeOf(member) is not { } name)
                 continue;
             if (type is not null)
                 return MoreThanOne;
-            type = member.Name;
+            type = name;
             content = member.Value;
         }
 
@@ -121,6 +121,18 @@ internal static partial class AttributeValueCheck
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex NumberGrammar();
+
+    /// <summary>The data type a member names (compared in place: no string per member on the hot path), or null.</summary>
+    private static string? TypeOf(JsonProperty member)
+    {
+        foreach (string type in Types)
+        {
+            if (member.NameEquals(type))
+                return type;
+        }
+
+        return null;
+    }
 
     private static string SetNoun(string type) => type switch
     {

@@ -20,97 +20,120 @@ internal static class RequestGuard
     private static readonly string[] ConditionMaps = ["Expected", "AttributeUpdates", "KeyConditions", "QueryFilter", "ScanFilter"];
 
     /// <summary>Null when nothing in the request can harm the emulator, else the ValidationException message.</summary>
-    public static string? Problem(JsonElement request) => Structure(request, string.Empty);
+    /// <remarks>
+    /// Hot path: the first walk compares member names in place and builds no paths, so a clean request
+    /// allocates nothing here; only a request with a problem is walked again to name where it is.
+    /// </remarks>
+    public static string? Problem(JsonElement request) =>
+        new Walk(describe: false).Structure(request, string.Empty) is null ? null : new Walk(describe: true).Structure(request, string.Empty);
 
-    private static string? Structure(JsonElement structure, string path)
+    private readonly struct Walk(bool describe)
     {
-        foreach (var member in structure.EnumerateObject())
+        /// <summary>False on the first, allocation-free walk; true on the walk that names the path of a problem.</summary>
+        public bool Describe { get; } = describe;
+        public string? Structure(JsonElement structure, string path)
         {
-            var value = member.Value;
-            if (value.ValueKind == JsonValueKind.Null)
-                continue;
-            string at = Join(path, member.Name);
-            string? problem = member.Name switch
+            foreach (var member in structure.EnumerateObject())
             {
-                _ when value.ValueKind == JsonValueKind.Object && Array.IndexOf(AttributeMaps, member.Name) >= 0 => AttributeValueCheck.MapProblem(value),
-                _ when value.ValueKind == JsonValueKind.Object && Array.IndexOf(ConditionMaps, member.Name) >= 0 => Conditions(value, at),
-                "Keys" when value.ValueKind == JsonValueKind.Array => Keys(value, at),
-                "Parameters" when value.ValueKind == JsonValueKind.Array => AttributeValueCheck.ListProblem(value),
-                "RequestItems" when value.ValueKind == JsonValueKind.Object => MapOf(value, at, Any),
-                "Tags" when value.ValueKind == JsonValueKind.Array => Tags(value, at),
-                _ => Any(value, at),
-            };
-            if (problem is not null)
-                return problem;
+                var value = member.Value;
+                if (value.ValueKind == JsonValueKind.Null)
+                    continue;
+                string at = Describe ? Join(path, member.Name) : string.Empty;
+                string? problem = value.ValueKind switch
+                {
+                    JsonValueKind.Object when IsOneOf(member, AttributeMaps) => AttributeValueCheck.MapProblem(value),
+                    JsonValueKind.Object when IsOneOf(member, ConditionMaps) => Conditions(value, at),
+                    JsonValueKind.Object when member.NameEquals("RequestItems") => MapOf(value, at, static (w, v, p) => w.Any(v, p)),
+                    JsonValueKind.Array when member.NameEquals("Keys") => Keys(value, at),
+                    JsonValueKind.Array when member.NameEquals("Parameters") => AttributeValueCheck.ListProblem(value),
+                    JsonValueKind.Array when member.NameEquals("Tags") => Tags(value, at),
+                    _ => Any(value, at),
+                };
+                if (problem is not null)
+                    return problem;
+            }
+
+            return null;
         }
 
-        return null;
+        /// <summary>A member DynamoDB's model gives no special meaning here: structures and lists all the way down.</summary>
+        public string? Any(JsonElement value, string path) => value.ValueKind switch
+        {
+            JsonValueKind.Object => Structure(value, path),
+            JsonValueKind.Array => ListOf(value, path, static (w, v, p) => w.Any(v, p)),
+            _ => null,
+        };
+
+        private string? Conditions(JsonElement map, string path) => MapOf(map, path, static (_, condition, _) =>
+        {
+            if (condition.ValueKind != JsonValueKind.Object)
+                return null;
+            if (condition.TryGetProperty("Value", out var single) && single.ValueKind != JsonValueKind.Null && AttributeValueCheck.Problem(single) is { } problem)
+                return problem;
+            return condition.TryGetProperty("AttributeValueList", out var list) && list.ValueKind == JsonValueKind.Array
+                ? AttributeValueCheck.ListProblem(list)
+                : null;
+        });
+
+        private string? Keys(JsonElement keys, string path) =>
+            ListOf(keys, path, static (_, key, _) => key.ValueKind == JsonValueKind.Object ? AttributeValueCheck.MapProblem(key) : null);
+
+        /// <summary>Tag.Key and Tag.Value are required; dynalite stores a tag without them and then fails writing it.</summary>
+        private string? Tags(JsonElement tags, string path) => ListOf(tags, path, static (w, tag, at) =>
+        {
+            if (tag.ValueKind != JsonValueKind.Object)
+                return null;
+            foreach (string required in TagMembers)
+            {
+                if (!tag.TryGetProperty(required, out var value) || value.ValueKind == JsonValueKind.Null)
+                    return MustNotBeNull(w.Describe ? Join(at, required) : string.Empty);
+            }
+
+            return null;
+        });
+
+        private string? ListOf(JsonElement list, string path, Func<Walk, JsonElement, string, string?> element)
+        {
+            int position = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                position++;
+                string at = Describe ? path + "." + position.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".member" : string.Empty;
+                if (item.ValueKind == JsonValueKind.Null)
+                    return MustNotBeNull(at);
+                if (element(this, item, at) is { } problem)
+                    return problem;
+            }
+
+            return null;
+        }
+
+        private string? MapOf(JsonElement map, string path, Func<Walk, JsonElement, string, string?> value)
+        {
+            foreach (var entry in map.EnumerateObject())
+            {
+                string at = Describe ? path + "." + entry.Name + ".member" : string.Empty;
+                if (entry.Value.ValueKind == JsonValueKind.Null)
+                    return MustNotBeNull(at);
+                if (value(this, entry.Value, at) is { } problem)
+                    return problem;
+            }
+
+            return null;
+        }
     }
 
-    /// <summary>A member DynamoDB's model gives no special meaning here: structures and lists all the way down.</summary>
-    private static string? Any(JsonElement value, string path) => value.ValueKind switch
-    {
-        JsonValueKind.Object => Structure(value, path),
-        JsonValueKind.Array => ListOf(value, path, Any),
-        _ => null,
-    };
+    private static readonly string[] TagMembers = ["Key", "Value"];
 
-    private static string? Conditions(JsonElement map, string path) => MapOf(map, path, (condition, at) =>
+    private static bool IsOneOf(JsonProperty member, string[] names)
     {
-        if (condition.ValueKind != JsonValueKind.Object)
-            return null;
-        if (condition.TryGetProperty("Value", out var single) && single.ValueKind != JsonValueKind.Null && AttributeValueCheck.Problem(single) is { } problem)
-            return problem;
-        return condition.TryGetProperty("AttributeValueList", out var list) && list.ValueKind == JsonValueKind.Array
-            ? AttributeValueCheck.ListProblem(list)
-            : null;
-    });
-
-    private static string? Keys(JsonElement keys, string path) =>
-        ListOf(keys, path, (key, _) => key.ValueKind == JsonValueKind.Object ? AttributeValueCheck.MapProblem(key) : null);
-
-    /// <summary>Tag.Key and Tag.Value are required; dynalite stores a tag without them and then fails writing it.</summary>
-    private static string? Tags(JsonElement tags, string path) => ListOf(tags, path, (tag, at) =>
-    {
-        if (tag.ValueKind != JsonValueKind.Object)
-            return null;
-        foreach (string required in (string[])["Key", "Value"])
+        foreach (string name in names)
         {
-            if (!tag.TryGetProperty(required, out var value) || value.ValueKind == JsonValueKind.Null)
-                return MustNotBeNull(Join(at, required));
+            if (member.NameEquals(name))
+                return true;
         }
 
-        return null;
-    });
-
-    private static string? ListOf(JsonElement list, string path, Func<JsonElement, string, string?> element)
-    {
-        int position = 0;
-        foreach (var item in list.EnumerateArray())
-        {
-            position++;
-            string at = path + "." + position.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".member";
-            if (item.ValueKind == JsonValueKind.Null)
-                return MustNotBeNull(at);
-            if (element(item, at) is { } problem)
-                return problem;
-        }
-
-        return null;
-    }
-
-    private static string? MapOf(JsonElement map, string path, Func<JsonElement, string, string?> value)
-    {
-        foreach (var entry in map.EnumerateObject())
-        {
-            string at = path + "." + entry.Name + ".member";
-            if (entry.Value.ValueKind == JsonValueKind.Null)
-                return MustNotBeNull(at);
-            if (value(entry.Value, at) is { } problem)
-                return problem;
-        }
-
-        return null;
+        return false;
     }
 
     /// <summary>DynamoDB's constraint wording, with the member path in its lower-camel form.</summary>

@@ -27,17 +27,37 @@ internal static class SignatureCheck
 
     private static bool HeaderIsComplete(string authorization, IHeaderDictionary headers)
     {
-        if (!authorization.TrimStart().StartsWith("AWS4-", StringComparison.Ordinal))
+        var text = authorization.AsSpan().TrimStart();
+        if (!text.StartsWith("AWS4-", StringComparison.Ordinal))
             return false;
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string part in authorization.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries).Skip(1))
+        // Tokens split on ',' and ' ' after the algorithm, each "Name=value"; scanned in place (every request passes here).
+        int found = 0;
+        bool first = true;
+        while (!text.IsEmpty)
         {
-            int eq = part.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0 && eq < part.Length - 1)
-                found.Add(part[..eq].Trim());
+            int end = text.IndexOfAny(',', ' ');
+            var token = end < 0 ? text : text[..end];
+            text = end < 0 ? [] : text[(end + 1)..];
+            if (token.IsEmpty)
+                continue;
+            if (first)
+            {
+                first = false; // the algorithm
+                continue;
+            }
+
+            int eq = token.IndexOf('=');
+            if (eq <= 0 || eq == token.Length - 1)
+                continue;
+            var name = token[..eq].Trim();
+            for (int i = 0; i < HeaderParameters.Length; i++)
+            {
+                if (name.SequenceEqual(HeaderParameters[i]))
+                    found |= 1 << i;
+            }
         }
 
-        return HeaderParameters.All(found.Contains)
+        return found == (1 << HeaderParameters.Length) - 1
             && (!string.IsNullOrEmpty(headers["X-Amz-Date"].ToString()) || !string.IsNullOrEmpty(headers.Date.ToString()));
     }
 }
