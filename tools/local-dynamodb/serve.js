@@ -26,6 +26,9 @@ function readOptions () {
       options: {
         port: { type: 'string', default: '0' },
         path: { type: 'string' },
+        // How long a table stays CREATING / DELETING / UPDATING (ms). 0 (the default) makes it ACTIVE at
+        // once, which a load test wants; a positive value lets a client see those states and their errors.
+        'table-status-ms': { type: 'string', default: '0' },
         // For running by hand under nohup or with stdin at /dev/null, where EOF is immediate.
         'ignore-stdin': { type: 'boolean', default: false },
         // Set by LoadLab: a terminal's Ctrl+C reaches the whole process group, but LoadLab still
@@ -36,11 +39,12 @@ function readOptions () {
     })
   }
   catch (err) {
-    fail(`${err.message}. Usage: node serve.js [--port N] [--path DIR] [--ignore-stdin] [--ignore-sigint]`)
+    fail(`${err.message}. Usage: node serve.js [--port N] [--path DIR] [--table-status-ms N] [--ignore-stdin] [--ignore-sigint]`)
   }
-  const { port, path, 'ignore-stdin': ignoreStdin, 'ignore-sigint': ignoreSigint } = parsed.values
+  const { port, path, 'table-status-ms': tableStatusMs, 'ignore-stdin': ignoreStdin, 'ignore-sigint': ignoreSigint } = parsed.values
   if (!/^\d+$/.test(port) || Number(port) > 65535) fail(`--port must be 0-65535 (got "${port}")`)
-  return { port: Number(port), path, ignoreStdin, ignoreSigint }
+  if (!/^\d+$/.test(tableStatusMs) || Number(tableStatusMs) > 600000) fail(`--table-status-ms must be 0-600000 (got "${tableStatusMs}")`)
+  return { port: Number(port), path, tableStatusMs: Number(tableStatusMs), ignoreStdin, ignoreSigint }
 }
 
 const options = readOptions()
@@ -50,11 +54,11 @@ if (options.path) fs.mkdirSync(options.path, { recursive: true })
 const dynalite = require('dynalite')
 const server = dynalite({
   path: options.path,
-  // dynalite keeps tables in CREATING/DELETING/UPDATING for 500 ms by default to mimic AWS;
-  // a load-test harness only waits on that, so tables become ACTIVE at once.
-  createTableMs: 0,
-  deleteTableMs: 0,
-  updateTableMs: 0,
+  // dynalite keeps tables in CREATING/DELETING/UPDATING for 500 ms by default to mimic AWS; a load-test
+  // harness only waits on that, so tables become ACTIVE at once unless --table-status-ms asks otherwise.
+  createTableMs: options.tableStatusMs,
+  deleteTableMs: options.tableStatusMs,
+  updateTableMs: options.tableStatusMs,
 })
 
 let stopping = false

@@ -199,6 +199,33 @@ public sealed class CapacityModel : ICapacityModel
         }
     }
 
+    /// <summary>Admit, then deduct the estimate when admitted; the two steps are the ones every request takes.</summary>
+    public Admission Reserve(IReadOnlyList<Charge> estimated)
+    {
+        var admission = Admit(estimated);
+        if (admission.Admitted)
+            Settle(estimated);
+        return admission;
+    }
+
+    public void Release(IReadOnlyList<Charge> reserved)
+    {
+        ArgumentNullException.ThrowIfNull(reserved);
+        var all = Volatile.Read(ref tables);
+        var now = clock.Now();
+        for (var i = 0; i < reserved.Count; i++)
+        {
+            var charge = reserved[i];
+            if (!all.TryGetValue(charge.Table, out var state))
+                continue;
+            lock (state.Gate)
+            {
+                var at = state.Advance(now);
+                state.Resolve(charge.Index)?.Refund(charge, at);
+            }
+        }
+    }
+
     public void RecordStoredBytes(string tableName, long deltaBytes)
     {
         if (!Volatile.Read(ref tables).TryGetValue(tableName, out var state))

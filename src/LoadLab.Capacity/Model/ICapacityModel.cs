@@ -31,6 +31,19 @@ public interface ICapacityModel
     /// <summary>Deducts what an admitted request actually consumed (known after the emulator answered); buckets may go into debt.</summary>
     void Settle(IReadOnlyList<Charge> actual);
 
+    /// <summary>
+    /// Admits like <see cref="Admit"/> and, when admitted, deducts the estimate at once, so what is asked next
+    /// (the next item of the same batch, or another request) sees the units this one took (M4: batches are
+    /// admitted item by item, deducting as they go). Once the emulator answered, <see cref="Settle"/> the
+    /// actual charges and <see cref="Release"/> the reserved ones. A model without reservations only admits.
+    /// </summary>
+    Admission Reserve(IReadOnlyList<Charge> estimated) => Admit(estimated);
+
+    /// <summary>Gives back units taken by <see cref="Reserve"/> (settled separately, or not consumed at all).</summary>
+    void Release(IReadOnlyList<Charge> reserved)
+    {
+    }
+
     /// <summary>Records the size of an item stored in a table (for size splits and storage cost); delta may be negative.</summary>
     void RecordStoredBytes(string tableName, long deltaBytes);
 

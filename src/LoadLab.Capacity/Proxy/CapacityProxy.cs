@@ -50,6 +50,13 @@ public sealed class CapacityProxy : IAsyncDisposable
     /// </summary>
     public HttpMessageHandler CreateInProcessHandler() => new InProcess.InProcessSimulatorHandler(dispatcher, Endpoint);
 
+    /// <summary>
+    /// Tells the simulator that the emulator behind it was restarted, so what it remembers of tables and items
+    /// no longer holds: every table is learned again on first use (or from its CreateTable), and item sizes are
+    /// looked up again. Capacity state (buckets, metrics, auto scaling) is kept: DynamoDB's would be too.
+    /// </summary>
+    public void EmulatorRestarted() => services.Tables.ForgetAll();
+
     /// <summary>Calls, attempts and throttled attempts seen so far (also in <c>GET /_loadlab/metrics</c>).</summary>
     public ProxyRequestStatistics RequestStatistics => services.Statistics.Snapshot();
 

@@ -30,6 +30,13 @@ public sealed record CapacityProxyOptions
     /// </summary>
     public bool InlineScheduling { get; init; }
 
+    /// <summary>
+    /// Why the emulator cannot serve, when whoever runs it knows (its process exited, it is restarting); null
+    /// while it serves. <c>GET /_loadlab/health</c> answers 503 with this reason, and probes the emulator
+    /// itself either way. For the local target: <c>() =&gt; localDynamoDb.Unavailable</c>.
+    /// </summary>
+    public Func<string?>? BackendStatus { get; init; }
+
     /// <summary>Clock for the attempt statistics (the model has its own).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -21,6 +21,8 @@ public static class LocalDynamoDbLauncher
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.StartTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TableStatusDelay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.TableStatusDelay, TimeSpan.FromMinutes(10));
 
         var clock = Stopwatch.StartNew();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -50,17 +52,28 @@ public static class LocalDynamoDbLauncher
     private static async Task<LocalDynamoDb> RunServerAsync(
         LocalTargetOptions options, string toolDirectory, CancellationToken cancellationToken, CancellationToken callerToken)
     {
+        options.Log?.Invoke("Starting the local DynamoDB (dynalite)…");
+        var server = await StartServerAsync(options, toolDirectory, options.Port, cancellationToken, callerToken);
+        options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"Local DynamoDB listening at http://127.0.0.1:{server.Port} (pid {server.ProcessId})"));
+        return new LocalDynamoDb(server, options, toolDirectory);
+    }
+
+    /// <summary>Starts <c>node serve.js</c> on <paramref name="port"/> (0: any) and waits until it answers; used for the first start and for restarts.</summary>
+    internal static async Task<ServerProcess> StartServerAsync(
+        LocalTargetOptions options, string toolDirectory, int port, CancellationToken cancellationToken, CancellationToken callerToken)
+    {
         string script = Path.Combine(toolDirectory, "serve.js");
         if (!File.Exists(script))
             throw new LocalTargetException($"{toolDirectory} has no serve.js. Restore it from the LoadLab repository, {EndpointHint}.");
 
         // --ignore-sigint: Ctrl+C on a terminal signals node too, but a run still needs the target
         // while it drains; LoadLab stops node itself (SIGTERM, then the stdin lifeline).
-        var arguments = new List<string> { script, "--port", options.Port.ToString(CultureInfo.InvariantCulture), "--ignore-sigint" };
+        var arguments = new List<string> { script, "--port", port.ToString(CultureInfo.InvariantCulture), "--ignore-sigint" };
+        if (options.TableStatusDelay > TimeSpan.Zero)
+            arguments.AddRange(["--table-status-ms", ((long)options.TableStatusDelay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)]);
         if (!string.IsNullOrWhiteSpace(options.PersistDirectory))
             arguments.AddRange(["--path", Path.GetFullPath(options.PersistDirectory)]); // relative to the user's folder, not ours
 
-        options.Log?.Invoke("Starting the local DynamoDB (dynalite)…");
         // stdin stays open: it is the lifeline serve.js watches to exit when we go away.
         var process = new Process { StartInfo = ChildProcess.CreateStartInfo(options.NodeExecutable, arguments, toolDirectory) };
         var stderr = new OutputTail();
@@ -78,15 +91,14 @@ public static class LocalDynamoDbLauncher
         try
         {
             process.BeginErrorReadLine();
-            int port = await ReadPortAsync(process, stderr, toolDirectory, cancellationToken);
+            int bound = await ReadPortAsync(process, stderr, toolDirectory, cancellationToken);
             // dynalite writes little to stdout, but an unread pipe would block it once full.
             var drain = DrainAsync(process.StandardOutput);
-            var endpoint = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+            var endpoint = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{bound}"));
             await EndpointProbe.WaitUntilAnsweringAsync(endpoint, process, cancellationToken);
             if (process.HasExited)
                 throw Exited(process, stderr, toolDirectory);
-            options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"Local DynamoDB listening at {endpoint} (pid {process.Id})"));
-            return new LocalDynamoDb(process, port, drain);
+            return new ServerProcess(process, bound, stderr, drain);
         }
         catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
         {

@@ -80,6 +80,29 @@ internal static class GarbledRequests
         return request;
     }
 
+    /// <summary>
+    /// An error answer as DynamoDB (and the emulator) gives it: a JSON body with <c>__type</c>, or — for the
+    /// protocol errors the front end answers — the 404 <c>&lt;UnknownOperationException/&gt;</c> or an empty 413.
+    /// </summary>
+    public static void AssertDynamoError(int status, byte[] body, string context)
+    {
+        Assert.True(status is >= 400 and < 600, context);
+        if (status == 413)
+        {
+            Assert.Empty(body);
+            return;
+        }
+
+        if (status == 404)
+        {
+            Assert.Equal("<UnknownOperationException/>\n", Encoding.UTF8.GetString(body));
+            return;
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(body);
+        Assert.True(document.RootElement.TryGetProperty("__type", out var type) && type.GetString()!.Length > 0, context);
+    }
+
     private static string Template(string operation, string table) => operation switch
     {
         "GetItem" or "DeleteItem" => """{"TableName":"TABLE","Key":{"pk":{"S":"a"},"sk":{"S":"1"}},"ReturnConsumedCapacity":"TOTAL"}""".Replace("TABLE", table, StringComparison.Ordinal),

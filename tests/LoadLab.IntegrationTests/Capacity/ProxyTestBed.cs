@@ -2,6 +2,7 @@ using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using LoadLab.Capacity.Model;
 using LoadLab.Capacity.Proxy;
 using LoadLab.DynamoDb.Client;
 using LoadLab.IntegrationTests.Fixtures;
@@ -27,10 +28,10 @@ internal sealed class ProxyTestBed : IAsyncDisposable
     private readonly List<string> tables = [];
     private readonly bool initializeCollections;
 
-    private ProxyTestBed(CapacityProxy proxy, ScriptedCapacityModel model, ProxyTransport transport)
+    private ProxyTestBed(CapacityProxy proxy, ICapacityModel model, ProxyTransport transport)
     {
         Proxy = proxy;
-        Model = model;
+        AnyModel = model;
         // The SDK's collections stay null unless asked (ThrottlingReasons among them). A process-wide
         // switch: restored on dispose so other tests see the SDK's default.
         initializeCollections = AWSConfigs.InitializeCollections;
@@ -43,18 +44,21 @@ internal sealed class ProxyTestBed : IAsyncDisposable
 
     public CapacityProxy Proxy { get; }
 
-    public ScriptedCapacityModel Model { get; }
+    /// <summary>The scripted model most tests use (the real model for tests that give one).</summary>
+    public ScriptedCapacityModel Model => AnyModel as ScriptedCapacityModel ?? throw new InvalidOperationException("This test bed runs the real capacity model; use AnyModel.");
+
+    public ICapacityModel AnyModel { get; }
 
     public AmazonDynamoDBClient Client { get; }
 
-    public static async Task<ProxyTestBed> StartAsync(
-        LocalTargetFixture fixture, ScriptedCapacityModel? model = null, ThrottleEmissionOptions? emission = null, ProxyTransport transport = ProxyTransport.Loopback)
+    public static Task<ProxyTestBed> StartAsync(
+        LocalTargetFixture fixture, ScriptedCapacityModel? model = null, ThrottleEmissionOptions? emission = null, ProxyTransport transport = ProxyTransport.Loopback) =>
+        StartAsync(new CapacityProxyOptions { Upstream = fixture.Endpoint, Emission = emission ?? new ThrottleEmissionOptions() }, model ?? new ScriptedCapacityModel(), transport);
+
+    /// <summary>A test bed in front of an emulator of the test's own (one it may crash, restart or stop).</summary>
+    public static async Task<ProxyTestBed> StartAsync(CapacityProxyOptions options, ICapacityModel model, ProxyTransport transport = ProxyTransport.Loopback)
     {
-        model ??= new ScriptedCapacityModel();
-        var proxy = await CapacityProxy.StartAsync(
-            new CapacityProxyOptions { Upstream = fixture.Endpoint, Emission = emission ?? new ThrottleEmissionOptions() },
-            model,
-            CancellationToken.None);
+        var proxy = await CapacityProxy.StartAsync(options, model, CancellationToken.None);
         return new ProxyTestBed(proxy, model, transport);
     }
 
@@ -127,7 +131,8 @@ internal sealed class ProxyTestBed : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Model.Refuse = _ => null;
+        if (AnyModel is ScriptedCapacityModel scripted)
+            scripted.Refuse = _ => null;
         foreach (string table in tables)
         {
             try
@@ -137,6 +142,10 @@ internal sealed class ProxyTestBed : IAsyncDisposable
             catch (ResourceNotFoundException)
             {
                 // Already gone.
+            }
+            catch (InternalServerErrorException)
+            {
+                // The emulator itself is gone (tests that stop it), and its tables with it.
             }
         }
 

@@ -42,6 +42,9 @@ internal sealed class TokenBucket
 
     public void Take(double units) => Tokens -= units;
 
+    /// <summary>Units back (a refund): never above the capacity, as a refill would not be either.</summary>
+    public void Give(double units) => Tokens = Math.Min(Capacity, Tokens + units);
+
     /// <summary>New rate and capacity from <paramref name="now"/> on; time before it refills at the old rate.</summary>
     public void Reconfigure(double rate, double capacity, double now)
     {

@@ -70,6 +70,28 @@ internal sealed class ResourceRecorder
         }
     }
 
+    /// <summary>
+    /// Takes back consumption recorded for a refunded reservation; no counter goes below zero (a refund that
+    /// lands in the next second finds that second's counters nearly empty).
+    /// </summary>
+    public void Refunded(CapacityDimension dimension, double units)
+    {
+        if (dimension == CapacityDimension.Read)
+        {
+            second.ReadUnits = Math.Max(0, second.ReadUnits - units);
+            minuteRead = Math.Max(0, minuteRead - units);
+            hour.ConsumedRead = Math.Max(0, hour.ConsumedRead - units);
+            totalRead = Math.Max(0, totalRead - units);
+        }
+        else
+        {
+            second.WriteUnits = Math.Max(0, second.WriteUnits - units);
+            minuteWrite = Math.Max(0, minuteWrite - units);
+            hour.ConsumedWrite = Math.Max(0, hour.ConsumedWrite - units);
+            totalWrite = Math.Max(0, totalWrite - units);
+        }
+    }
+
     /// <summary>One throttle event (a charge refused by one or more limits, each counted under its reason).</summary>
     public void ThrottleEvent(CapacityDimension dimension, int limitMask, string itemKey)
     {

@@ -30,6 +30,8 @@ internal sealed class Partition(UInt128 low, TokenBucket read, TokenBucket write
 
     public TokenBucket Bucket(CapacityDimension dimension) => dimension == CapacityDimension.Read ? Read : Write;
 
+    public double SecondUnits(CapacityDimension dimension) => dimension == CapacityDimension.Read ? SecondReadUnits : SecondWriteUnits;
+
     public void AddSecondUnits(CapacityDimension dimension, double units)
     {
         if (dimension == CapacityDimension.Read)

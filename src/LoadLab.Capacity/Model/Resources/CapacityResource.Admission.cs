@@ -88,6 +88,33 @@ internal sealed partial class CapacityResource
         Metrics.Consumed(charge.Dimension, units);
     }
 
+    /// <summary>
+    /// Gives back a charge deducted in advance (<see cref="ICapacityModel.Reserve"/>): every bucket it was taken
+    /// from gets the units back, never above its capacity, and the consumption recorded for it is taken off
+    /// again. Heat statistics keep it: a refund follows its deduction within the same request.
+    /// </summary>
+    public void Refund(in Charge charge, double now)
+    {
+        var units = charge.Units;
+        if (!(units > 0))
+            return;
+        var i = (int)charge.Dimension;
+        Give(table[i], units, now);
+        if (Mode == CapacityBillingMode.OnDemand)
+        {
+            Give(quota[i], units, now);
+            if (maxOnDemand[i] is { } max)
+                Give(max, units, now);
+        }
+
+        var itemHash = 0UL;
+        var partition = partitions.Route(RouteKey(charge, ref itemHash));
+        Give(partition.Bucket(charge.Dimension), units, now);
+        partition.AddSecondUnits(charge.Dimension, -Math.Min(units, partition.SecondUnits(charge.Dimension)));
+        items.Get(charge.ItemKey, charge.Dimension, now).Give(units);
+        Metrics.Refunded(charge.Dimension, units);
+    }
+
     /// <summary>Counts a refused charge: one throttle event, under each limit that refused it.</summary>
     public void RecordThrottle(in Charge charge, int refused) => Metrics.ThrottleEvent(charge.Dimension, refused, charge.ItemKey);
 
@@ -95,6 +122,12 @@ internal sealed partial class CapacityResource
     {
         bucket.Refill(now);
         bucket.Take(units);
+    }
+
+    private static void Give(TokenBucket bucket, double units, double now)
+    {
+        bucket.Refill(now);
+        bucket.Give(units);
     }
 
     private UInt128 RouteKey(in Charge charge, ref ulong itemHash)

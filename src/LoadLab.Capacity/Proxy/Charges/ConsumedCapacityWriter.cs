@@ -100,6 +100,9 @@ internal static class ConsumedCapacityWriter
 
     private static void WriteUnits(Utf8JsonWriter writer, double units, CapacityShape shape)
     {
+        // Units are sums of block multiples; a Scan's share per partition (units × bytes / total) leaves binary
+        // noise (127.50000000000001) that DynamoDB never shows.
+        units = Math.Round(units, 9);
         writer.WriteNumber("CapacityUnits", units);
         if (shape.Mirror == CapacityDimension.Read)
             writer.WriteNumber("ReadCapacityUnits", units);

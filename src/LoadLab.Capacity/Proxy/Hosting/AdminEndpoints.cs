@@ -16,6 +16,8 @@ internal sealed class AdminEndpoints(ProxyServices services)
 
     private const int MaxBodyBytes = 1024 * 1024;
 
+    private static readonly TimeSpan HealthProbeTimeout = TimeSpan.FromSeconds(2);
+
     /// <summary>camelCase and enum names, as the rest of LoadLab's JSON; named floats so an infinite setting cannot break the endpoint.</summary>
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -31,7 +33,7 @@ internal sealed class AdminEndpoints(ProxyServices services)
         {
             if (HttpMethods.IsGet(request.Method) && path == Root + "/health")
             {
-                await WriteAsync(http, 200, new { status = "ok", upstream = services.Upstream.Upstream.ToString() });
+                await HealthAsync(http);
             }
             else if (HttpMethods.IsGet(request.Method) && path == Root + "/metrics")
             {
@@ -55,6 +57,21 @@ internal sealed class AdminEndpoints(ProxyServices services)
         {
             await WriteAsync(http, 500, new { error = $"{ex.GetType().Name}: {ex.Message}" });
         }
+    }
+
+    /// <summary>
+    /// Healthy means the whole stack serves: the emulator's owner reports no trouble and the emulator answers
+    /// its own health check. Otherwise 503 with the reason, so a client (or a container probe) can tell.
+    /// </summary>
+    private async Task HealthAsync(HttpContext http)
+    {
+        string upstream = services.Upstream.Upstream.ToString();
+        string? reason = services.Options.BackendStatus?.Invoke()
+            ?? await services.Upstream.ProbeAsync(HealthProbeTimeout, http.RequestAborted);
+        if (reason is null)
+            await WriteAsync(http, 200, new { status = "ok", upstream });
+        else
+            await WriteAsync(http, 503, new { status = "unavailable", upstream, reason });
     }
 
     private static string? TableOf(string path)

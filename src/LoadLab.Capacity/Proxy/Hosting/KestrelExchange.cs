@@ -20,7 +20,7 @@ internal sealed class KestrelExchange(HttpContext http) : ProxyExchange
 
     public override IHeaderDictionary Headers => http.Request.Headers;
 
-    public override bool HasPresignedQuery => http.Request.Query.ContainsKey("X-Amz-Algorithm");
+    public override string QueryString => http.Request.QueryString.Value ?? string.Empty;
 
     public override CancellationToken Aborted => http.RequestAborted;
 
@@ -32,7 +32,7 @@ internal sealed class KestrelExchange(HttpContext http) : ProxyExchange
     /// <summary>Streams the emulator's answer to the client, its headers included.</summary>
     public override async Task RelayAsync(UpstreamClient upstream, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        using var response = await upstream.RelayAsync(http.Request.Method, http.Request.Headers, body, cancellationToken);
+        using var response = await upstream.RelayAsync(http.Request.Method, QueryString, http.Request.Headers, body, cancellationToken);
         http.Response.StatusCode = (int)response.StatusCode;
         CopyHeaders(response.Headers, http.Response);
         CopyHeaders(response.Content.Headers, http.Response);

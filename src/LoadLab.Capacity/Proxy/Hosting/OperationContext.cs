@@ -27,7 +27,7 @@ internal sealed class OperationContext(ProxyExchange exchange, ProxyServices ser
     public Task<UpstreamResponse> ForwardAsync(ReadOnlyMemory<byte>? editedBody = null)
     {
         Forwarded = true;
-        return Services.Upstream.ForwardAsync(Exchange.Headers, editedBody ?? Body, Stopping);
+        return Services.Upstream.ForwardAsync(Exchange.Headers, Exchange.QueryString, editedBody ?? Body, Stopping);
     }
 
     /// <summary>A cost-free call the proxy makes for itself (never admitted, never charged).</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LoadLab.Capacity.Proxy.Metrics;
 using LoadLab.Capacity.Proxy.Operations;
+using LoadLab.Capacity.Proxy.Validation;
 using LoadLab.Capacity.Proxy.Wire;
 using Microsoft.AspNetCore.Http;
 
@@ -25,16 +26,15 @@ internal sealed class ProxyDispatcher(ProxyServices services)
             ? admin.HandleAsync(http)
             : HandleApiAsync(new KestrelExchange(http));
 
-    /// <summary>One DynamoDB API request, from either transport.</summary>
+    /// <summary>
+    /// One DynamoDB API request, from either transport. The proxy handles only what gets past DynamoDB's
+    /// protocol checks — a POST of JSON to a known target, authenticated (<see cref="SignatureCheck"/>) — and
+    /// relays everything else to the emulator, whose answers to those are DynamoDB's (the 404
+    /// <c>&lt;UnknownOperationException/&gt;</c>, the authentication errors, CORS preflights, the health check),
+    /// so no error of the proxy's own differs from them. Only the body size is checked first, as DynamoDB does.
+    /// </summary>
     public async Task HandleApiAsync(ProxyExchange exchange)
     {
-        if (HttpMethods.IsGet(exchange.Method) && exchange.IsRootPath)
-        {
-            // dynalite's (and DynamoDB's) health answer.
-            await RelayAsync(exchange, ReadOnlyMemory<byte>.Empty);
-            return;
-        }
-
         WireResponse? response = null;
         AttemptTicket? ticket = null;
         try
@@ -42,23 +42,16 @@ internal sealed class ProxyDispatcher(ProxyServices services)
             var headers = exchange.Headers;
             bool routed = OperationRouter.TryRoute(headers["X-Amz-Target"].ToString(), out var operation, out string name);
             ticket = services.Statistics.Begin(routed ? name : UnknownOperation, AttemptHeaders.Parse(headers[AttemptHeaders.InvocationIdHeader], headers[AttemptHeaders.RequestHeader]));
-            if (!HttpMethods.IsPost(exchange.Method) || !IsJson(headers.ContentType))
-            {
-                // dynalite (copying DynamoDB) answers these with 404 UnknownOperationException.
-                response = DynamoErrors.UnknownOperation(404);
-                return;
-            }
-
-            if (!routed)
-            {
-                response = DynamoErrors.UnknownOperation();
-                return;
-            }
-
             using var body = await exchange.ReadBodyAsync();
             if (body.Error is not null)
             {
                 response = body.Error;
+                return;
+            }
+
+            if (!HttpMethods.IsPost(exchange.Method) || !IsJson(headers.ContentType) || !routed || !SignatureCheck.Passes(headers, exchange.QueryString))
+            {
+                await RelayAsync(exchange, body.Buffer!.Memory);
                 return;
             }
 
@@ -75,7 +68,11 @@ internal sealed class ProxyDispatcher(ProxyServices services)
         finally
         {
             if (response is not null)
+            {
+                Decorate(exchange.Headers, response);
                 await exchange.WriteAsync(response);
+            }
+
             if (ticket is { } t)
                 services.Statistics.End(t, response?.Outcome ?? AttemptOutcome.Served);
             response?.Dispose();
@@ -84,6 +81,13 @@ internal sealed class ProxyDispatcher(ProxyServices services)
 
     private async Task<WireResponse?> HandleOperationAsync(ProxyExchange exchange, DynamoOperation operation, string name, PooledBuffer body)
     {
+        if (body.Span.IsEmpty)
+        {
+            // The emulator answers an empty body with DynamoDB's SerializationException.
+            await RelayAsync(exchange, body.Memory);
+            return null;
+        }
+
         JsonDocument document;
         try
         {
@@ -96,11 +100,14 @@ internal sealed class ProxyDispatcher(ProxyServices services)
 
         using (document)
         {
+            // A JSON value that is no object (null, a list) is answered here: the emulator would throw on it.
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return DynamoErrors.Serialization();
-            if (operation == DynamoOperation.PassThrough || !HasSignature(exchange))
+            // Before anything reaches the emulator.
+            if (RequestGuard.Problem(document.RootElement) is { } problem)
+                return DynamoErrors.Validation(problem);
+            if (operation == DynamoOperation.PassThrough)
             {
-                // Nothing to price (or the emulator will refuse the missing signature first, as DynamoDB does).
                 await RelayAsync(exchange, body.Memory);
                 return null;
             }
@@ -116,6 +123,18 @@ internal sealed class ProxyDispatcher(ProxyServices services)
                 return WireResponse.Unchanged(await context.ForwardAsync());
             }
         }
+    }
+
+    /// <summary>
+    /// What DynamoDB (and the emulator) put on every answer: the Content-Type the client sent
+    /// (<c>application/x-amz-json-1.0</c>, else <c>application/json</c>) and, for a browser, CORS.
+    /// </summary>
+    private static void Decorate(IHeaderDictionary request, WireResponse response)
+    {
+        if (response.ContentType is not null)
+            response.ContentType = MediaType(request.ContentType).SequenceEqual(WireResponse.AmzJson) ? WireResponse.AmzJson : "application/json";
+        if (!string.IsNullOrEmpty(request.Origin.ToString()))
+            response.AddHeader("Access-Control-Allow-Origin", "*");
     }
 
     /// <summary>
@@ -143,18 +162,19 @@ internal sealed class ProxyDispatcher(ProxyServices services)
         _ => throw new InvalidOperationException($"No handler for {context.Operation}."),
     };
 
+    /// <summary>The content types DynamoDB's JSON protocol takes; a body of any other goes to the emulator, which refuses it.</summary>
     private static bool IsJson(string? contentType)
     {
-        string media = (contentType ?? string.Empty).Split(';')[0].Trim();
-        return media.Length == 0
-            || media.Equals(WireResponse.AmzJson, StringComparison.OrdinalIgnoreCase)
-            || media.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+        var media = MediaType(contentType);
+        return media.IsEmpty || media.SequenceEqual(WireResponse.AmzJson) || media.SequenceEqual("application/json");
     }
 
-    /// <summary>A SigV4 header or presigned query; the emulators check only that one is there and well formed.</summary>
-    private static bool HasSignature(ProxyExchange exchange) =>
-        exchange.Headers.Authorization.ToString().TrimStart().StartsWith("AWS4-", StringComparison.Ordinal)
-        || exchange.HasPresignedQuery;
+    private static ReadOnlySpan<char> MediaType(string? contentType)
+    {
+        var text = contentType.AsSpan();
+        int semicolon = text.IndexOf(';');
+        return (semicolon < 0 ? text : text[..semicolon]).Trim();
+    }
 
     private async Task RelayAsync(ProxyExchange exchange, ReadOnlyMemory<byte> body)
     {

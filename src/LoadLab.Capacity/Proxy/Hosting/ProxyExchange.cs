@@ -18,8 +18,8 @@ internal abstract class ProxyExchange
 
     public abstract IHeaderDictionary Headers { get; }
 
-    /// <summary>A presigned request: its signature is in the query string rather than a header.</summary>
-    public abstract bool HasPresignedQuery { get; }
+    /// <summary>The query string as sent ("" or "?…"): forwarded as it is (presigned requests carry their signature there).</summary>
+    public abstract string QueryString { get; }
 
     /// <summary>Signalled when the client gave up on the request.</summary>
     public abstract CancellationToken Aborted { get; }

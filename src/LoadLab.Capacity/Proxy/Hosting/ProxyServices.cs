@@ -24,6 +24,7 @@ internal sealed class ProxyServices : IDisposable
         Throttles = new ThrottleEmitter(options.Emission, options.Region ?? model.Settings.Region, options.AccountId ?? model.Settings.AccountId);
         Statistics = new RequestStatistics(options.TimeProvider);
         Ticker = new ModelTicker(model, options.TimeProvider, options.ModelTickInterval);
+        Tokens = new Transactions.IdempotencyCache(options.TimeProvider);
     }
 
     public CapacityProxyOptions Options { get; }
@@ -44,6 +45,12 @@ internal sealed class ProxyServices : IDisposable
     public RequestStatistics Statistics { get; }
 
     public ModelTicker Ticker { get; }
+
+    /// <summary>What transactions and single writes have in flight on each item (conflicts).</summary>
+    public Transactions.ItemLockTable Locks { get; } = new();
+
+    /// <summary>TransactWriteItems ClientRequestTokens of the last 10 minutes.</summary>
+    public Transactions.IdempotencyCache Tokens { get; }
 
     /// <summary>Auto scaling policies pushed for tables not created yet, applied at CreateTable.</summary>
     public ConcurrentDictionary<string, TableAutoScaling> PendingScaling { get; } = new(StringComparer.Ordinal);

@@ -1,7 +1,6 @@
 using LoadLab.Capacity.Proxy.Hosting;
 using LoadLab.Capacity.Proxy.Wire;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
 namespace LoadLab.Capacity.Proxy.InProcess;
@@ -20,8 +19,7 @@ internal sealed class InProcessExchange(HttpRequestMessage request, Cancellation
 
     public override IHeaderDictionary Headers => headers ??= Collect(request);
 
-    public override bool HasPresignedQuery =>
-        request.RequestUri is { Query.Length: > 1 } uri && QueryHelpers.ParseQuery(uri.Query).ContainsKey("X-Amz-Algorithm");
+    public override string QueryString => request.RequestUri is { Query.Length: > 1 } uri ? uri.Query : string.Empty;
 
     public override CancellationToken Aborted => aborted;
 
@@ -37,7 +35,7 @@ internal sealed class InProcessExchange(HttpRequestMessage request, Cancellation
 
     public override async Task RelayAsync(UpstreamClient upstream, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        var answer = await upstream.RelayAsync(Method, Headers, body, cancellationToken);
+        var answer = await upstream.RelayAsync(Method, QueryString, Headers, body, cancellationToken);
         answer.RequestMessage = request;
         Response = answer;
     }

@@ -42,9 +42,22 @@ internal static class BatchGetHandler
             return throttle;
         bool partial = !BatchAdmission.AllAdmitted(tables);
         using var forwarded = partial ? BatchAdmission.AdmittedRequest(context.Body.Span, tables, isGet: true) : null;
-        var upstream = await context.ForwardAsync(forwarded?.Memory);
+        UpstreamResponse upstream;
+        try
+        {
+            upstream = await context.ForwardAsync(forwarded?.Memory);
+        }
+        catch
+        {
+            BatchAdmission.Release(context, tables);
+            throw;
+        }
+
         if (!upstream.IsSuccess)
+        {
+            BatchAdmission.Release(context, tables);
             return WireResponse.Unchanged(upstream);
+        }
 
         var actual = Settle(context, tables, upstream);
         var mode = ConsumedCapacityWriter.ModeOf(request);
@@ -94,7 +107,7 @@ internal static class BatchGetHandler
             }
         }
 
-        Respond.Settle(context, actual);
+        BatchAdmission.Settle(context, tables, actual);
         return actual;
     }
 

@@ -62,11 +62,20 @@ internal static class BatchWriteHandler
         {
             foreach (var item in tables.SelectMany(t => t.Items).Where(i => i.Admitted))
                 context.Services.Shadows.For(item.Table.Name).Forget(item.Key.Id);
+            BatchAdmission.Release(context, tables);
+            throw;
+        }
+        catch
+        {
+            BatchAdmission.Release(context, tables);
             throw;
         }
 
         if (!upstream.IsSuccess)
+        {
+            BatchAdmission.Release(context, tables);
             return WireResponse.Unchanged(upstream);
+        }
 
         MarkUnprocessed(tables, upstream);
         var actual = new ChargeSheet();
@@ -80,7 +89,7 @@ internal static class BatchWriteHandler
             }
         }
 
-        Respond.Settle(context, actual);
+        BatchAdmission.Settle(context, tables, actual);
         var mode = ConsumedCapacityWriter.ModeOf(request);
         using (upstream)
         {

@@ -25,6 +25,9 @@ internal static class PutItemHandler
         var after = ShadowBuilder.Build(table, item);
         if (WriteOutcome.TooLarge(context, after) is { } tooLarge)
             return tooLarge;
+        using var claim = Transactions.SingleWriteClaim.Enter(context, table, key);
+        if (claim.Refused)
+            return Transactions.TransactionErrors.Conflict();
         var before = await ItemLookup.BeforeAsync(context, table, key, item);
 
         var estimate = new ChargeSheet();

@@ -107,7 +107,7 @@ internal static class TableLifecycleHandlers
             var body = JsonSplice.Rewrite(upstream.Body.Span, [member], w =>
             {
                 w.WritePropertyName(member);
-                TableDescriptionRewriter.Write(w, description, definition, context.Services.Shadows.For(name).Totals());
+                TableDescriptionRewriter.Write(w, description, definition, context.Services.Shadows.For(name).Totals(), context.Services.Tables.Find(name));
             });
             return WireResponse.Json(upstream.Status, body, upstream.RequestId);
         }

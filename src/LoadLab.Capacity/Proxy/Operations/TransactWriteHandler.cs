@@ -1,84 +1,152 @@
-using System.Text.Json;
 using LoadLab.Capacity.Model;
 using LoadLab.Capacity.Model.Settings;
 using LoadLab.Capacity.Proxy.Charges;
 using LoadLab.Capacity.Proxy.Hosting;
 using LoadLab.Capacity.Proxy.Shadow;
-using LoadLab.Capacity.Proxy.Sizing;
+using LoadLab.Capacity.Proxy.Transactions;
 using LoadLab.Capacity.Proxy.Wire;
 
 namespace LoadLab.Capacity.Proxy.Operations;
 
 /// <summary>
-/// TransactWriteItems: all or nothing. Every action costs <c>2 × wr(...)</c> on the table arm (ConditionCheck
+/// TransactWriteItems, carried out by the proxy (dynalite has no transactions): limits and idempotency
+/// first, then every item is held against overlapping work (a conflict cancels with TransactionConflict),
+/// read, priced and admitted — every action costs <c>2 × wr(...)</c> on the table arm (ConditionCheck
 /// <c>2 × wr(current)</c>), index arms ×1; one refusal refuses the transaction (top-level exception, or
-/// TransactionCanceledException when configured). dynalite has no transactions, so whatever the emulator
-/// answers is passed through, and only a successful answer is charged.
+/// TransactionCanceledException when configured) — and applied action by action with a rollback
+/// (<see cref="TransactWriteExecution"/>). Only a committed transaction is charged.
 /// </summary>
 internal static class TransactWriteHandler
 {
     public static async Task<WireResponse> HandleAsync(OperationContext context)
     {
-        var request = context.Root;
-        var actions = new List<TransactionAction>();
-        foreach (var entry in (JsonRead.Array(request, "TransactItems") ?? throw new RequestShapeException("TransactItems must be a list.")).EnumerateArray())
+        var (actions, invalid) = await TransactionRequest.ParseAsync(context, write: true);
+        if (invalid is not null)
+            return invalid;
+        string? token = JsonRead.String(context.Root, "ClientRequestToken");
+        if (token is not null)
         {
-            string member = TransactionAction.KindMember(entry, out var kind) ?? throw new RequestShapeException("Unknown transaction action.");
-            var body = JsonRead.RequireObject(entry, member);
-            var table = await context.Services.Tables.EnsureAsync(JsonRead.RequireString(body, "TableName"), context);
-            if (table is null)
-                return WireResponse.Unchanged(await context.ForwardAsync());
-            var source = kind == TransactionActionKind.Put ? JsonRead.RequireObject(body, "Item") : JsonRead.RequireObject(body, "Key");
-            var action = new TransactionAction(kind, table, KeyCodec.Read(table, source), body, source);
-            action.Before = await ItemLookup.BeforeAsync(context, table, action.Key, source);
-            action.After = kind switch
+            switch (context.Services.Tokens.Claim(token, context.Body.Span, out var done))
             {
-                TransactionActionKind.Put => ShadowBuilder.Build(table, source),
-                TransactionActionKind.Update or TransactionActionKind.ConditionCheck => action.Before,
-                _ => null,
-            };
-            if (action.After is { } after && kind == TransactionActionKind.Put && WriteOutcome.TooLarge(context, after) is { } tooLarge)
-                return tooLarge;
-            actions.Add(action);
+                case TokenState.Mismatch:
+                    return TransactionErrors.TokenReused();
+                case TokenState.InProgress:
+                    return TransactionErrors.InProgress();
+                case TokenState.Completed:
+                    return Replay(context, done!);
+            }
         }
 
-        var admission = context.Services.Model.Admit(Price(context.Services.Costs, actions).Charges);
-        if (!admission.Admitted)
-        {
-            var style = context.Services.Throttles.Options.TransactionStyle ?? context.Services.Model.Settings.TransactionThrottleStyle;
-            return style == TransactionThrottleStyle.TransactionCanceled
-                ? context.Services.Throttles.TransactionCanceled(admission.Causes, actions.Select(a => a.Table.Name).ToList())
-                : context.Services.Throttles.Throttle(admission.Causes);
-        }
-
-        UpstreamResponse upstream;
+        bool committed = false;
         try
         {
-            upstream = await context.ForwardAsync();
+            var response = await RunAsync(context, actions!);
+            committed = response.Status == 200;
+            if (committed && token is not null)
+                context.Services.Tokens.Complete(token, response.Body.ToArray(), [.. actions!.Select(a => (a.Table.Name, a.Key))]);
+            return response;
+        }
+        finally
+        {
+            if (token is not null && !committed)
+                context.Services.Tokens.Abandon(token);
+        }
+    }
+
+    private static async Task<WireResponse> RunAsync(OperationContext context, List<TransactionAction> actions)
+    {
+        var refs = actions.Select(a => a.Ref).ToList();
+        var held = context.Services.Locks.TryLockForWrite(refs);
+        if (held.Count > 0)
+            return TransactionRequest.Conflicts(actions.Count, held);
+        try
+        {
+            if (await TransactWriteExecution.ReadImagesAsync(context, actions) is { } unreadable)
+                return WireResponse.Unchanged(unreadable);
+            foreach (var action in actions)
+            {
+                action.After = action.Kind switch
+                {
+                    TransactionActionKind.Put => ShadowBuilder.Build(action.Table, action.KeySource),
+                    TransactionActionKind.Update or TransactionActionKind.ConditionCheck => action.Before,
+                    _ => null,
+                };
+                if (action.Kind == TransactionActionKind.Put && WriteOutcome.TooLarge(context, action.After!) is { } tooLarge)
+                    return tooLarge;
+            }
+
+            var admission = context.Services.Model.Admit(Price(context.Services.Costs, actions).Charges);
+            if (!admission.Admitted)
+                return Throttled(context, actions, admission);
+            return await ApplyAsync(context, actions);
+        }
+        finally
+        {
+            context.Services.Locks.UnlockWrite(refs);
+        }
+    }
+
+    private static async Task<WireResponse> ApplyAsync(OperationContext context, List<TransactionAction> actions)
+    {
+        CancellationReason[]? reasons;
+        UpstreamResponse? fatal;
+        try
+        {
+            (reasons, fatal) = await TransactWriteExecution.ApplyAsync(context, actions);
+            if (reasons is not null || fatal is not null)
+                await TransactWriteExecution.RollBackAsync(context, actions);
+            else
+                await TransactWriteExecution.TidyConditionChecksAsync(context, actions);
         }
         catch (UpstreamUnavailableException)
         {
-            foreach (var action in actions.Where(a => a.Kind != TransactionActionKind.ConditionCheck))
+            // Half-applied on an emulator that went away: nothing is known about these items any more.
+            foreach (var action in actions)
                 context.Services.Shadows.For(action.Table.Name).Forget(action.Key.Id);
             throw;
         }
 
-        if (!upstream.IsSuccess)
-            return WireResponse.Unchanged(upstream);
-        foreach (var action in actions.Where(a => a.Kind == TransactionActionKind.Update))
-        {
-            var fetched = await ItemLookup.FetchAsync(context, action.Table, action.KeySource);
-            if (fetched.Found)
-                action.After = fetched.Item;
-        }
+        if (fatal is not null)
+            return WireResponse.Unchanged(fatal);
+        if (reasons is not null)
+            return TransactionErrors.Canceled(reasons);
 
         var actual = Price(context.Services.Costs, actions);
         Respond.Settle(context, actual);
         foreach (var action in actions.Where(a => a.Kind != TransactionActionKind.ConditionCheck))
             WriteOutcome.Stored(context, action.Table, action.Key, action.Before, action.After);
+        var mode = ConsumedCapacityWriter.ModeOf(context.Root);
         var tables = actions.Select(a => a.Table.Name).Distinct(StringComparer.Ordinal).ToList();
-        var mode = ConsumedCapacityWriter.ModeOf(request);
-        return Respond.Edited(upstream, mode, w => ConsumedCapacityWriter.WriteArray(w, mode, tables, actual, new CapacityShape(true, CapacityDimension.Write)));
+        var body = JsonSplice.Rewrite("{}"u8, [], w => ConsumedCapacityWriter.WriteArray(w, mode, tables, actual, new CapacityShape(true, CapacityDimension.Write)));
+        return WireResponse.Json(200, body);
+    }
+
+    private static WireResponse Throttled(OperationContext context, List<TransactionAction> actions, Admission admission)
+    {
+        var style = context.Services.Throttles.Options.TransactionStyle ?? context.Services.Model.Settings.TransactionThrottleStyle;
+        return style == TransactionThrottleStyle.TransactionCanceled
+            ? context.Services.Throttles.TransactionCanceled(admission.Causes, actions.Select(a => a.Table.Name).ToList())
+            : context.Services.Throttles.Throttle(admission.Causes);
+    }
+
+    /// <summary>
+    /// A retry of a committed call within the token's window: the first answer again, nothing written. DynamoDB
+    /// charges it as transactional reads of the items, and so does this.
+    /// </summary>
+    private static WireResponse Replay(OperationContext context, IdempotencyCache.Entry done)
+    {
+        var reads = new ChargeSheet();
+        foreach (var (table, key) in done.Items)
+        {
+            long bytes = context.Services.Shadows.For(table).Lookup(key.Id).Item?.Bytes ?? 0;
+            reads.AddTable(table, CapacityDimension.Read, context.Services.Costs.Read(bytes, ReadKind.Transactional), key.PartitionHash, key.Text);
+        }
+
+        Respond.Settle(context, reads);
+        var mode = ConsumedCapacityWriter.ModeOf(context.Root);
+        var tables = done.Items.Select(i => i.Table).Distinct(StringComparer.Ordinal).ToList();
+        var body = JsonSplice.Rewrite(done.Answer, [ConsumedCapacityWriter.PropertyName], w => ConsumedCapacityWriter.WriteArray(w, mode, tables, reads, new CapacityShape(true, CapacityDimension.Read)));
+        return WireResponse.Json(200, body);
     }
 
     private static ChargeSheet Price(CostRules costs, List<TransactionAction> actions)

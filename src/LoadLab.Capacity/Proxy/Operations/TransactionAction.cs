@@ -32,6 +32,14 @@ internal sealed class TransactionAction(TransactionActionKind kind, TableInfo ta
 
     public ItemShadow? After { get; set; }
 
+    /// <summary>The item as stored before the transaction (its JSON), to put back on a rollback and to return on a failed condition.</summary>
+    public string? BeforeImage { get; set; }
+
+    /// <summary>True once the emulator carried the action out (so a rollback must undo it).</summary>
+    public bool Applied { get; set; }
+
+    public Transactions.ItemRef Ref => new(Table.Name, Key.Id);
+
     public static string? KindMember(JsonElement action, out TransactionActionKind kind)
     {
         foreach (var (name, value) in new[]

@@ -25,6 +25,9 @@ internal static class UpdateItemHandler
             return WireResponse.Unchanged(await context.ForwardAsync());
         var keyElement = JsonRead.RequireObject(request, "Key");
         var key = KeyCodec.Read(table, keyElement);
+        using var claim = Transactions.SingleWriteClaim.Enter(context, table, key);
+        if (claim.Refused)
+            return Transactions.TransactionErrors.Conflict();
         var before = await ItemLookup.BeforeAsync(context, table, key, keyElement);
 
         var estimate = new ChargeSheet();

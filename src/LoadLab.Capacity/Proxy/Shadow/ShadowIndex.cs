@@ -18,6 +18,9 @@ internal sealed class ShadowIndex
     public void Reset(string table, bool complete) => tables[table] = new TableShadow(complete);
 
     public void Remove(string table) => tables.TryRemove(table, out _);
+
+    /// <summary>Forgets every table's items: after the emulator restarted, what it holds is no longer what was seen.</summary>
+    public void Clear() => tables.Clear();
 }
 
 /// <summary>The shadow entries of one table.</summary>
@@ -68,6 +71,7 @@ internal sealed class TableShadow
         if (!Complete)
             return null;
         long count = 0, bytes = 0;
+        var indexes = new List<(long ItemCount, long SizeBytes)>();
         foreach (var item in items.Values)
         {
             if (ReferenceEquals(item, UnknownMarker))
@@ -76,9 +80,16 @@ internal sealed class TableShadow
                 continue;
             count++;
             bytes += item.Bytes;
+            for (int i = 0; i < item.Entries.Length; i++)
+            {
+                while (indexes.Count <= i)
+                    indexes.Add((0, 0));
+                if (item.Entries[i].Present)
+                    indexes[i] = (indexes[i].ItemCount + 1, indexes[i].SizeBytes + item.Entries[i].Bytes);
+            }
         }
 
-        return new TableTotals(count, bytes);
+        return new TableTotals(count, bytes, indexes);
     }
 
     /// <summary>The item's state is no longer known (a write whose outcome was lost); the next write looks it up.</summary>
@@ -93,4 +104,5 @@ internal readonly record struct ShadowLookup(bool Known, ItemShadow? Item)
 }
 
 /// <summary>What a complete shadow holds: the table's ItemCount and TableSizeBytes.</summary>
-internal readonly record struct TableTotals(long ItemCount, long SizeBytes);
+/// <param name="Indexes">Per secondary index (by ordinal): the items that have an entry in it, and the entries' bytes.</param>
+internal sealed record TableTotals(long ItemCount, long SizeBytes, IReadOnlyList<(long ItemCount, long SizeBytes)> Indexes);

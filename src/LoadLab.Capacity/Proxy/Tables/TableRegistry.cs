@@ -70,6 +70,16 @@ internal sealed class TableRegistry(ICapacityModel model, ShadowIndex shadows, C
             shadows.Reset(table.Name, complete: false);
     }
 
+    /// <summary>
+    /// Forgets every table and item (the emulator restarted): each table is learned again from the emulator on
+    /// first use, or from its CreateTable when it is gone. The model keeps its tables and their history.
+    /// </summary>
+    public void ForgetAll()
+    {
+        tables.Clear();
+        shadows.Clear();
+    }
+
     public void Forget(string name)
     {
         tables.TryRemove(name, out _);

@@ -28,9 +28,16 @@ internal static class DynamoErrors
 
     public static WireResponse InternalServerError(string message) => Create(500, DynamoNamespace + "InternalServerError", message);
 
-    /// <summary>DynamoDB's front end answers an over-size body with HTTP 413 before any operation runs [I: shape id].</summary>
-    public static WireResponse RequestTooLarge() =>
-        Create(413, CoralService + "RequestEntityTooLargeException", "Request size exceeds the DynamoDB limit of 16 MB (16777216 bytes).");
+    /// <summary>
+    /// An over-size body: HTTP 413 with no body, before the target or anything else is looked at, as the emulator
+    /// (copying DynamoDB's front end) answers it.
+    /// </summary>
+    public static WireResponse RequestTooLarge()
+    {
+        var response = WireResponse.Empty(413);
+        response.Outcome = AttemptOutcome.Rejected;
+        return response;
+    }
 
     /// <summary>The body ended before the length the client announced: DynamoDB cannot read such a request.</summary>
     public static WireResponse Truncated() =>

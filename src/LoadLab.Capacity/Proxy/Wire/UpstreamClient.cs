@@ -45,9 +45,9 @@ internal sealed class UpstreamClient : IDisposable
     };
 
     /// <summary>Forwards a client request (its headers, this body) and buffers the answer.</summary>
-    public Task<UpstreamResponse> ForwardAsync(IHeaderDictionary headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public Task<UpstreamResponse> ForwardAsync(IHeaderDictionary headers, string query, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        var request = Build(body);
+        var request = Build(body, query);
         CopyHeaders(headers, request, authOnly: false);
         return SendBufferedAsync(request, cancellationToken);
     }
@@ -65,20 +65,46 @@ internal sealed class UpstreamClient : IDisposable
     /// Relays a request whose answer the proxy does not need and hands the emulator's answer back as it is,
     /// its body still streaming (the caller disposes the answer).
     /// </summary>
-    public async Task<HttpResponseMessage> RelayAsync(string method, IHeaderDictionary headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> RelayAsync(string method, string query, IHeaderDictionary headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        using var request = Build(body);
+        using var request = Build(body, query);
         request.Method = new HttpMethod(method);
-        if (request.Method == HttpMethod.Get)
+        if ((request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Options) && body.IsEmpty)
             request.Content = null;
         CopyHeaders(headers, request, authOnly: false);
         return await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether the emulator answers its health check (<c>GET /</c>, which DynamoDB and the emulators answer
+    /// with 200): null when it does, else what went wrong. Bounded by <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<string?> ProbeAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, upstream) { Version = HttpVersion.Version11 };
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            return response.IsSuccessStatusCode
+                ? null
+                : $"the local DynamoDB at {upstream} answered its health check with HTTP {(int)response.StatusCode}";
+        }
+        catch (HttpRequestException ex)
+        {
+            return $"the local DynamoDB at {upstream} cannot be reached: {ex.Message}";
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return $"the local DynamoDB at {upstream} did not answer its health check within {timeout.TotalSeconds:0} s";
+        }
+    }
+
     public void Dispose() => http.Dispose();
 
-    private HttpRequestMessage Build(ReadOnlyMemory<byte> body) =>
-        new(HttpMethod.Post, upstream) { Content = new ReadOnlyMemoryContent(body), Version = HttpVersion.Version11 };
+    private HttpRequestMessage Build(ReadOnlyMemory<byte> body, string query = "") =>
+        new(HttpMethod.Post, query.Length > 1 ? new Uri(upstream, "/" + query) : upstream) { Content = new ReadOnlyMemoryContent(body), Version = HttpVersion.Version11 };
 
     private async Task<UpstreamResponse> SendBufferedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

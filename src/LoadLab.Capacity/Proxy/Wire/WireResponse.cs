@@ -13,9 +13,9 @@ internal sealed class WireResponse : IDisposable
     public const string Crc32Header = "x-amz-crc32";
 
     private readonly IDisposable? owner;
-    private readonly List<KeyValuePair<string, string>>? extraHeaders;
+    private List<KeyValuePair<string, string>>? extraHeaders;
 
-    private WireResponse(int status, ReadOnlyMemory<byte> body, string contentType, string requestId, string? crc32, IDisposable? owner, List<KeyValuePair<string, string>>? extraHeaders)
+    private WireResponse(int status, ReadOnlyMemory<byte> body, string? contentType, string requestId, string? crc32, IDisposable? owner, List<KeyValuePair<string, string>>? extraHeaders)
     {
         Status = status;
         Body = body;
@@ -30,7 +30,8 @@ internal sealed class WireResponse : IDisposable
 
     public ReadOnlyMemory<byte> Body { get; }
 
-    public string ContentType { get; }
+    /// <summary>The Content-Type; null sends none. The dispatcher sets it to the type the client sent, as DynamoDB echoes it.</summary>
+    public string? ContentType { get; set; }
 
     public string RequestId { get; }
 
@@ -48,10 +49,16 @@ internal sealed class WireResponse : IDisposable
     public static WireResponse Unchanged(UpstreamResponse upstream) =>
         new(upstream.Status, upstream.Body.Memory, upstream.ContentType ?? AmzJson, upstream.RequestId ?? RequestIds.New(), upstream.Crc32, upstream, null);
 
+    /// <summary>An answer with no body (DynamoDB's front end refusing an over-size request).</summary>
+    public static WireResponse Empty(int status) => new(status, ReadOnlyMemory<byte>.Empty, null, RequestIds.New(), null, null, null);
+
+    public void AddHeader(string name, string value) => (extraHeaders ??= []).Add(new KeyValuePair<string, string>(name, value));
+
     public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken)
     {
         response.StatusCode = Status;
-        response.ContentType = ContentType;
+        if (ContentType is not null)
+            response.ContentType = ContentType;
         response.Headers[RequestIdHeader] = RequestId;
         if (Crc32 is not null)
             response.Headers[Crc32Header] = Crc32;
@@ -73,7 +80,8 @@ internal sealed class WireResponse : IDisposable
     public HttpResponseMessage ToResponseMessage(HttpRequestMessage request)
     {
         var content = new ByteArrayContent(Body.ToArray());
-        content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
+        if (ContentType is not null)
+            content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
         content.Headers.ContentLength = Body.Length;
         var message = new HttpResponseMessage((System.Net.HttpStatusCode)Status) { Content = content, RequestMessage = request };
         message.Headers.TryAddWithoutValidation(RequestIdHeader, RequestId);

@@ -33,6 +33,20 @@ public sealed class ConsumedCapacityShapeTests
     }
 
     [Fact]
+    public void Units_summed_from_a_scans_shares_carry_no_binary_noise()
+    {
+        var sheet = new ChargeSheet();
+        // A Scan spreads 127.5 units over partitions by their bytes (1:4:2 here); the shares add up to 127.50000000000001.
+        foreach (int bytes in new[] { 1, 4, 2 })
+            sheet.AddTable("Orders", CapacityDimension.Read, 127.5 * bytes / 7, 1, "k");
+        Assert.NotEqual(127.5, sheet.Find("Orders")!.TableUnits);
+
+        Assert.Equal(
+            """{"ConsumedCapacity":{"TableName":"Orders","CapacityUnits":127.5}}""",
+            Write(w => ConsumedCapacityWriter.WriteSingle(w, ConsumedCapacityMode.Total, "Orders", sheet, CapacityShape.Standard)));
+    }
+
+    [Fact]
     public void INDEXES_adds_the_table_arm_and_the_index_maps()
     {
         Assert.Equal(

@@ -18,7 +18,7 @@ public sealed class Crc32Tests
     }
 
     [Fact]
-    public void The_sliced_loop_agrees_with_the_bytewise_loop_at_every_length()
+    public void Agrees_with_a_bitwise_reference_at_every_length()
     {
         var data = new byte[100];
         new Random(7).NextBytes(data);

@@ -113,7 +113,10 @@ public sealed class ReadCostTests
     {
         using var harness = new ProxyHarness();
         await harness.CreateOrdersAsync();
-        harness.Upstream.Answer = (_, _) => (200, "{\"Responses\":[{\"Item\":" + Item("a", "1", 8000) + "},{}]}");
+        // The proxy reads each item itself (dynalite has no TransactGetItems): a is there, b is not.
+        harness.Upstream.Answer = (op, body) => op == "GetItem" && body.GetProperty("Key").GetProperty("pk").GetProperty("S").GetString() == "a"
+            ? (200, "{\"Item\":" + Item("a", "1", 8000) + "}")
+            : (200, "{}");
 
         var reply = await harness.SendAsync("TransactGetItems", """
             {"TransactItems":[{"Get":{"TableName":"Orders","Key":{"pk":{"S":"a"},"sk":{"S":"1"}}}},{"Get":{"TableName":"Orders","Key":{"pk":{"S":"b"},"sk":{"S":"1"}}}}],
@@ -124,5 +127,8 @@ public sealed class ReadCostTests
         var consumed = Assert.Single(reply.Json.GetProperty("ConsumedCapacity").EnumerateArray());
         Assert.Equal(6, consumed.GetProperty("CapacityUnits").GetDouble());
         Assert.Equal(6, consumed.GetProperty("ReadCapacityUnits").GetDouble());
+        var responses = reply.Json.GetProperty("Responses").EnumerateArray().ToList();
+        Assert.Equal("a", responses[0].GetProperty("Item").GetProperty("pk").GetProperty("S").GetString());
+        Assert.False(responses[1].TryGetProperty("Item", out _));
     }
 }

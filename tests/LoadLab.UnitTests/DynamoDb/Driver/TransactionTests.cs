@@ -5,7 +5,7 @@ using static LoadLab.UnitTests.DynamoDb.Driver.DriverTestKit;
 
 namespace LoadLab.UnitTests.DynamoDb.Driver;
 
-// Transactions, and targets without them (dynalite): a warning before the run, a clear client error during it.
+// Transactions, and targets without them (dynalite without the simulator): a warning before the run, a clear client error during it.
 public sealed class TransactionTests
 {
     private static readonly DriverOptions OnDynalite = NoBackoff with { Target = TargetCapabilities.Dynalite };
@@ -23,6 +23,7 @@ public sealed class TransactionTests
         Assert.Contains("NotSupportedByTarget", executor.Warnings[0], StringComparison.Ordinal);
         Assert.Equal(executor.Warnings, TargetSupport.Warnings(scenario, TargetCapabilities.Dynalite));
         Assert.Empty(TargetSupport.Warnings(scenario, TargetCapabilities.DynamoDb));
+        Assert.Empty(TargetSupport.Warnings(scenario, TargetCapabilities.LocalTarget)); // the simulator carries them out
     }
 
     [Fact]
