@@ -4,7 +4,10 @@ using LoadLab.Core.Results;
 
 namespace LoadLab.TestSupport;
 
-/// <summary>One second of one operation: the corrected latencies that completed in it and how many of them were throttled or failed.</summary>
+/// <summary>
+/// One second of one operation: the corrected latencies that completed in it and how many of them were throttled or
+/// failed — the last <see cref="Throttled"/> + <see cref="Errors"/> values are the failed ones.
+/// </summary>
 public sealed record Second(long[] Micros, int Throttled = 0, int Errors = 0)
 {
     /// <summary>Nothing completed: the target stalled, or (with <see cref="Shape.Paused"/>) no load was applied.</summary>
@@ -85,15 +88,20 @@ public static class SyntheticRun
     public static OperationResult Operation(string name, params Second[] seconds)
     {
         var cumulative = LatencyScale.NewHistogram();
+        var okCumulative = LatencyScale.NewHistogram();
         var series = new List<OperationInterval>();
         long ok = 0, throttled = 0, errors = 0;
         for (int i = 0; i < seconds.Length; i++)
         {
             var second = seconds[i];
             var interval = LatencyScale.NewHistogram();
+            var okInterval = LatencyScale.NewHistogram();
             foreach (long micros in second.Micros)
                 interval.RecordValue(micros);
+            foreach (long micros in second.Micros.Take(second.Micros.Length - second.Throttled - second.Errors))
+                okInterval.RecordValue(micros);
             cumulative.Add(interval);
+            okCumulative.Add(okInterval);
             long completed = second.Micros.Length;
             ok += completed - second.Throttled - second.Errors;
             throttled += second.Throttled;
@@ -101,7 +109,8 @@ public static class SyntheticRun
             series.Add(new OperationInterval(
                 i, 1, completed, completed - second.Throttled - second.Errors, second.Throttled, second.Errors,
                 P(interval, 50), P(interval, 99), P(interval, 100), P(interval, 50), P(interval, 99),
-                completed == 0 ? null : HistogramCodec.Encode(interval)));
+                completed == 0 ? null : HistogramCodec.Encode(interval),
+                okInterval.TotalCount == 0 || okInterval.TotalCount == completed ? null : HistogramCodec.Encode(okInterval)));
         }
         var outcomes = new SortedDictionary<string, long>(StringComparer.Ordinal);
         if (ok > 0) outcomes["ok"] = ok;
@@ -120,7 +129,8 @@ public static class SyntheticRun
             Cancelled = 0,
             Latency = summary,
             ServiceTime = summary,
-            OkLatency = summary,
+            OkLatency = LatencySummary.From(okCumulative),
+            OkLatencyHistogram = okCumulative.TotalCount == 0 ? null : HistogramCodec.Encode(okCumulative),
             Attempts = cumulative.TotalCount,
             ThrottledAttempts = throttled,
             ReadUnits = 0,

@@ -1,16 +1,26 @@
 using LoadLab.Reports.Compare;
 using LoadLab.Core.Plans;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace LoadLab.Cli.Console;
 
-/// <summary>Renders a comparison: one table per scenario/operation with A, B, the change and a verdict per metric.</summary>
+/// <summary>
+/// Renders a comparison: the headline verdict (the same rule and words as comparison.md), then one table per
+/// scenario/operation with A, B, the change and a verdict per metric.
+/// </summary>
 internal static class ComparisonTable
 {
-    public static IReadOnlyList<Table> Build(RunComparison comparison)
+    public static IReadOnlyList<IRenderable> Build(RunComparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        var tables = new List<Table>(comparison.Operations.Count);
+        var output = new List<IRenderable>(comparison.Operations.Count + 1);
+        if (comparison.Verdict.Reason.Length > 0)
+        {
+            string title = comparison.Verdict.Best is { } best ? $"Verdict: {best} is better" : "Verdict: no clear winner";
+            output.Add(new Markup($"[bold]{Markup.Escape(title)}[/] — {Markup.Escape(comparison.Verdict.Reason)}\n"));
+        }
+
         foreach (var operation in comparison.Operations)
         {
             var table = new Table().Border(TableBorder.Rounded);
@@ -22,31 +32,34 @@ internal static class ComparisonTable
             foreach (var row in operation.Rows)
             {
                 table.AddRow(
-                    Markup.Escape($"{row.Metric} ({row.Unit})"),
+                    Markup.Escape(Label(row)),
                     Value(row.A),
                     Value(row.B),
                     Change(row.ChangePercent),
-                    Verdict(row.Verdict, comparison.TolerancePercent));
+                    Verdict(row, comparison.TolerancePercent));
             }
-            tables.Add(table);
+            output.Add(table);
         }
-        return tables;
+        return output;
     }
 
     public static string VerdictText(Verdict verdict, double tolerancePercent) => verdict switch
     {
         Reports.Compare.Verdict.Better => "better",
-        Reports.Compare.Verdict.Same => Formatting.Invariant($"same (within {tolerancePercent:0.##}%)"),
+        Reports.Compare.Verdict.Same => Formatting.Invariant($"same (within the noise or {tolerancePercent:0.##}%)"),
         Reports.Compare.Verdict.Regression => "REGRESSION",
         Reports.Compare.Verdict.OnlyInA => "only in A",
         Reports.Compare.Verdict.OnlyInB => "only in B",
         _ => "not measured",
     };
 
-    private static string Verdict(Verdict verdict, double tolerancePercent)
+    // Latency rows are of successful operations, the headline latency of every report.
+    private static string Label(MetricRow row) => row.Unit == "ms" ? $"{row.Metric} ok ({row.Unit})" : $"{row.Metric} ({row.Unit})";
+
+    private static string Verdict(MetricRow row, double tolerancePercent)
     {
-        string text = Markup.Escape(VerdictText(verdict, tolerancePercent));
-        return verdict switch
+        string text = Markup.Escape(VerdictText(row.Verdict, tolerancePercent) + (row.Note is { } note && row.Verdict == Reports.Compare.Verdict.Same ? ": " + note : ""));
+        return row.Verdict switch
         {
             Reports.Compare.Verdict.Better => $"[green]{text}[/]",
             Reports.Compare.Verdict.Regression => $"[red bold]{text}[/]",

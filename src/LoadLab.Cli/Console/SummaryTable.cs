@@ -1,58 +1,82 @@
-using LoadLab.Core.Plans;
 using LoadLab.Core.Results;
+using LoadLab.Reports.Text;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using static LoadLab.Reports.Text.ReportNumbers;
 
 namespace LoadLab.Cli.Console;
 
-/// <summary>The end-of-run summary: one row per scenario and operation, then the budgets when the suite has any.</summary>
+/// <summary>
+/// The end-of-run summary: the headline (the same figures and finding as summary.md and report.html), one row per
+/// scenario and operation with ↳ rows for throttled and failed outcomes, then the budgets when the suite has any.
+/// Numbers use the reports' own formats, so the console, summary.md and report.html read the same.
+/// </summary>
 internal static class SummaryTable
 {
     public static IRenderable Build(RunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var operations = Operations(result);
-        return result.Budgets.Count == 0 ? operations : new Rows(operations, BudgetTable.Build(result.Budgets));
+        var headline = HeadlineText(Headline.Of(result));
+        return result.Budgets.Count == 0 ? new Rows(operations, headline) : new Rows(operations, headline, BudgetTable.Build(result.Budgets));
+    }
+
+    private static Markup HeadlineText(Headline h)
+    {
+        string latency = h.OkLatency is { } l ? $"p50 {Milliseconds(l.P50)}, p95 {Milliseconds(l.P95)}, p99 {Milliseconds(l.P99)}" : "no successful operation";
+        string line = $"{Count(h.Operations)} operations, {Number(h.OpsPerSecond)} ops/s, goodput {Number(h.Goodput)} ok/s, errors {Number(h.ErrorPercent)} %, " +
+            $"throttled {Number(h.ThrottledPercent)} % ({h.ThrottlesText}), successful {latency}, budgets {h.BudgetsText}.";
+        return new Markup(Markup.Escape(line) + "\n[bold]Finding:[/] " + Markup.Escape(h.Finding) + "\n");
     }
 
     private static Table Operations(RunResult result)
     {
         var table = new Table().Border(TableBorder.Rounded);
         table.Title(Markup.Escape($"{result.Run.Suite} — run {result.Run.RunId}" + (result.Run.Interrupted ? " (interrupted, partial)" : "")));
-        foreach (var column in new[] { "scenario", "op", "ops", "ops/s", "ok", "throttled", "errors", "dropped", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "svc p99 ms", "retries", "RCU", "WCU" })
+        foreach (var column in new[] { "scenario", "op", "ops", "ops/s", "ok", "throttled", "throttle ev.", "errors", "dropped", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms", "max ms", "svc p99 ms", "retries", "RCU", "WCU" })
             table.AddColumn(new TableColumn(column).RightAligned());
+        table.Caption("latency: successful operations; ↳ rows: the other outcomes");
         foreach (var s in result.Scenarios)
         {
-            double measured = Math.Max(s.DurationSeconds - s.Warmup.Seconds, 1e-9);
-            foreach (var op in s.Operations)
+            foreach (var line in OperationLine.Of(s))
             {
-                long errors = op.Outcomes.Where(o => o.Key is not ("ok" or "throttled" or "conditionFailed")).Sum(o => o.Value);
+                var op = line.Operation;
+                var l = line.Latency;
+                string Ms(Func<LatencySummary, double?> pick) => l is not null && pick(l) is { } v ? Number(v) : "-";
+                if (line.IsOutcome)
+                {
+                    table.AddRow(
+                        "", $"[grey]{Markup.Escape(line.Label)}[/]", $"[grey]{Count(line.Count)}[/]", "", "", "", "", "", "",
+                        Grey(Ms(x => x.P50Ms)), Grey(Ms(x => x.P95Ms)), Grey(Ms(x => x.P99Ms)), Grey(Ms(x => x.P999Ms)), Grey(Ms(x => x.MaxMs)), "", "", "", "");
+                    continue;
+                }
+
                 table.AddRow(
                     Markup.Escape(s.Name),
                     Markup.Escape(op.Name),
-                    N(op.Completed),
-                    F($"{op.Completed / measured:0.0}"),
-                    N(op.Count("ok")),
+                    Count(op.Completed),
+                    Number(Throughput.Achieved(op, s)),
+                    Count(op.Count("ok")),
                     Flag(op.Count("throttled"), "yellow"),
-                    Flag(errors, "red"),
+                    Flag(op.ThrottleEvents, "yellow"),
+                    Flag(OperationFigures.Errors(op), "red"),
                     Flag(op.Dropped, "yellow"),
-                    F($"{op.Latency.P50Ms:0.00}"),
-                    F($"{op.Latency.P99Ms:0.00}"),
-                    F($"{op.Latency.P999Ms:0.00}"),
-                    F($"{op.Latency.MaxMs:0.00}"),
-                    F($"{op.ServiceTime.P99Ms:0.00}"),
-                    N(op.Retries),
-                    F($"{op.ReadUnits:0.#}"),
-                    F($"{op.WriteUnits:0.#}"));
+                    Ms(x => x.P50Ms),
+                    Ms(x => x.P95Ms),
+                    Ms(x => x.P99Ms),
+                    Ms(x => x.P999Ms),
+                    Ms(x => x.MaxMs),
+                    Number(op.ServiceTime.P99Ms),
+                    Count(op.Retries),
+                    Number(op.ReadUnits),
+                    Number(op.WriteUnits));
             }
         }
 
         return table;
     }
 
-    private static string F(FormattableString s) => Formatting.Invariant(s);
+    private static string Grey(string text) => $"[grey]{Markup.Escape(text)}[/]";
 
-    private static string N(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Flag(long n, string colour) => n == 0 ? "0" : $"[{colour}]{N(n)}[/]";
+    private static string Flag(long n, string colour) => n == 0 ? "0" : $"[{colour}]{Count(n)}[/]";
 }

@@ -65,6 +65,18 @@ public sealed record BudgetDefinition
     /// <summary>Null: checked only at the end. Otherwise the run stops once the budget has been broken for longer than this.</summary>
     public TimeSpan? AbortAfter { get; init; }
 
+    /// <summary>
+    /// The outcome a latency budget is limited to: <c>ok</c> checks only successful operations (the reports' headline
+    /// latency). Null keeps the budget's long-standing meaning: every completed operation, whatever its outcome.
+    /// </summary>
+    public string? Outcome { get; init; }
+
+    /// <summary>The only outcome a budget may name: successful operations.</summary>
+    public const string OkOutcome = "ok";
+
+    /// <summary>True for a latency budget limited to successful operations.</summary>
+    public bool OkOnly => Outcome == OkOutcome && Unit == "ms";
+
     /// <summary>p99.9, max, throughput, throttleRate or errorRate (the names results.json uses).</summary>
     public string MetricName => Metric switch
     {
@@ -99,7 +111,7 @@ public sealed record BudgetDefinition
 
     /// <summary>Readable identity, e.g. <c>browse/get p99 &lt;= 25 ms</c> or <c>browse p99.9 &lt;= 80 ms (30s window)</c>.</summary>
     public string Describe() =>
-        Formatting.Invariant($"{ScopeName} {MetricName} {ComparisonSymbol} {Limit:0.#####} {Unit}")
+        Formatting.Invariant($"{ScopeName} {MetricName}{(Outcome is { } o ? " (" + o + ")" : "")} {ComparisonSymbol} {Limit:0.#####} {Unit}")
         + (Window is { } w ? $" ({Formatting.Duration(w)} window)" : "");
 
     /// <summary>Whether <paramref name="measured"/> keeps the budget; exactly at the limit passes only the non-strict comparisons.</summary>

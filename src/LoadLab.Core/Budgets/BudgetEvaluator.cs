@@ -79,8 +79,8 @@ public static class BudgetEvaluator
             case BudgetMetric.Max:
                 return WholeRunLatency(operations, budget);
             case BudgetMetric.Throughput:
-                // The same measured time as the summary's ops/s: the scenario's length without warm-up.
-                double seconds = scope.Max(s => s.Scenario.DurationSeconds - s.Scenario.Warmup.Seconds);
+                // The same measured window as every report's ops/s (Throughput).
+                double seconds = scope.Max(s => Throughput.MeasuredSeconds(s.Scenario));
                 return seconds <= 0 ? (null, NoSamples) : (completed / seconds, null);
             case BudgetMetric.ThrottleRate:
                 return completed == 0 ? (null, NoSamples) : (operations.Sum(o => o.Count("throttled")) * 100.0 / completed, null);
@@ -92,18 +92,20 @@ public static class BudgetEvaluator
     private static (double? Measured, string? Note) WholeRunLatency(List<OperationResult> operations, BudgetDefinition budget)
     {
         var merged = LatencyScale.NewHistogram();
-        foreach (var op in operations.Where(o => o.Completed > 0))
+        bool ok = budget.OkOnly;
+        foreach (var op in operations.Where(o => (ok ? o.Count("ok") : o.Completed) > 0))
         {
-            if (op.LatencyHistogram is { } encoded)
+            if ((ok ? op.OkLatencyHistogram : op.LatencyHistogram) is { } encoded)
             {
                 merged.Add(HistogramCodec.Decode(encoded));
                 continue;
             }
             // Older or hand-made files may lack the cumulative histogram; the per-interval ones add up to it.
-            if (op.Series.Any(p => p.Completed > 0 && p.Histogram is null))
+            Func<OperationInterval, string?> interval = ok ? p => p.OkLatencyEncoded() : p => p.Histogram;
+            if (op.Series.Any(p => (ok ? p.Ok : p.Completed) > 0 && interval(p) is null))
                 return FromSummary(operations, budget);
-            foreach (var point in op.Series.Where(p => p.Histogram is not null))
-                merged.Add(HistogramCodec.Decode(point.Histogram!));
+            foreach (var point in op.Series.Select(interval).OfType<string>())
+                merged.Add(HistogramCodec.Decode(point));
         }
         if (merged.TotalCount == 0)
             return (null, NoSamples);
@@ -119,7 +121,8 @@ public static class BudgetEvaluator
         const string Unmeasurable = "the results have no latency histogram for this scope, so the budget cannot be checked";
         if (operations.Count(o => o.Completed > 0) != 1)
             return (null, Unmeasurable);
-        var summary = operations.First(o => o.Completed > 0).Latency;
+        var op = operations.First(o => o.Completed > 0);
+        var summary = budget.OkOnly ? op.OkLatency : op.Latency;
         double? value = budget.Metric == BudgetMetric.Max ? summary.MaxMs : budget.Percentile switch
         {
             50 => summary.P50Ms,

@@ -100,7 +100,8 @@ public sealed class BudgetMonitor : IDisposable
                     interval.Length,
                     interval,
                     operations.Where(o => BudgetScope.CoversOperation(budget, o.Name)).Select(o => o.Interval),
-                    warmups.GetValueOrDefault(scenario.Name));
+                    warmups.GetValueOrDefault(scenario.Name),
+                    budget.OkOnly);
                 if (slot is null)
                     continue;
                 if (combined is null)

@@ -37,7 +37,7 @@ internal static class BudgetScope
                 scenarioPoints.TryGetValue(key, out var scenarioPoint);
                 var opPoints = operationPoints.Select(points => points.GetValueOrDefault(key)).OfType<OperationInterval>().ToList();
                 double length = scenarioPoint?.Length ?? opPoints.Max(p => p.Length);
-                var slot = IntervalSlot.From(key / 1000.0, length, scenarioPoint, opPoints, scenario.Warmup.Seconds);
+                var slot = IntervalSlot.From(key / 1000.0, length, scenarioPoint, opPoints, scenario.Warmup.Seconds, budget.OkOnly);
                 if (slot is null)
                     continue;
                 if (byStart.TryGetValue(key, out var existing))

@@ -40,7 +40,8 @@ internal sealed class IntervalSlot
     /// The slot of one scenario interval, or null when it lies wholly inside the warm-up (nothing
     /// there is measured, and its arrival counts would read as load without completions).
     /// </summary>
-    public static IntervalSlot? From(double start, double length, ScenarioInterval? scenario, IEnumerable<OperationInterval> operations, double warmupSeconds)
+    /// <param name="okOnly">Latencies of ok operations only (a budget with <c>outcome: ok</c>).</param>
+    public static IntervalSlot? From(double start, double length, ScenarioInterval? scenario, IEnumerable<OperationInterval> operations, double warmupSeconds, bool okOnly = false)
     {
         double end = start + length;
         if (end <= warmupSeconds + 1e-9)
@@ -49,7 +50,7 @@ internal sealed class IntervalSlot
         if (scenario is not null)
             slot.Active = scenario.TargetOps > 0 || scenario.Started > 0 || scenario.Dropped > 0 || scenario.Completed > 0;
         foreach (var op in operations)
-            slot.AddOperation(op);
+            slot.AddOperation(op, okOnly);
         return slot;
     }
 
@@ -66,19 +67,20 @@ internal sealed class IntervalSlot
         Latencies.AddRange(other.Latencies);
     }
 
-    private void AddOperation(OperationInterval op)
+    private void AddOperation(OperationInterval op, bool okOnly)
     {
         Completed += op.Completed;
         Throttled += op.Throttled;
         Errors += op.Errors;
         Active |= op.Completed > 0;
-        if (op.Completed == 0)
+        if ((okOnly ? op.Ok : op.Completed) == 0)
             return;
-        if (op.Histogram is null)
+        var histogram = okOnly ? op.OkLatencyEncoded() : op.Histogram;
+        if (histogram is null)
         {
             MissingHistogram = true;
             return;
         }
-        Latencies.AddRange(SparseHistogram.Read(op.Histogram));
+        Latencies.AddRange(SparseHistogram.Read(histogram));
     }
 }

@@ -10,7 +10,7 @@ namespace LoadLab.Core.Budgets;
 /// walking the V2 payload costs microseconds. Anything but our own V2 layout goes through
 /// <see cref="HistogramCodec.Decode"/>.
 /// </summary>
-internal static class SparseHistogram
+public static class SparseHistogram
 {
     /// <summary>Each recorded bucket's lowest value (µs; equivalent to any value of the bucket) and its count, in value order.</summary>
     public static List<(long Micros, long Count)> Read(string base64)

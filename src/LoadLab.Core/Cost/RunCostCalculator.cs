@@ -93,13 +93,8 @@ public static class RunCostCalculator
     private static ModeCost Figures(string mode, double usd, double perHour, long operations, string basis) =>
         new(mode, usd, operations > 0 ? usd / operations * Million : null, perHour, basis);
 
-    // Measured time: completed operations over their rate leaves warm-up out; without either, the scenario's duration.
-    private static double MeasuredSeconds(ScenarioResult scenario)
-    {
-        long completed = scenario.Operations.Sum(o => o.Completed);
-        double seconds = completed > 0 && scenario.AchievedOpsPerSecond > 0 ? completed / scenario.AchievedOpsPerSecond : scenario.DurationSeconds;
-        return Math.Max(seconds, 1e-3);
-    }
+    // The measured window: the time the rates of every report are taken over (Throughput).
+    private static double MeasuredSeconds(ScenarioResult scenario) => Math.Max(Throughput.MeasuredSeconds(scenario), 1e-3);
 
     /// <summary>
     /// The busiest interval's completed operations at the run's average units per operation: the

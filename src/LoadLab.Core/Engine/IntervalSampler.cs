@@ -67,7 +67,8 @@ internal sealed class IntervalSampler(
                 last.P50Ms,
                 last.P99Ms,
                 runner.Recorder.Operations.Sum(o => o.ThrottleReasons.Values.Sum()),
-                runner.Recorder.Operations.Sum(o => o.ErrorCodes.Values.Sum()),
+                // The same errors as the final tables: condition failures are expected outcomes, not errors.
+                runner.Recorder.Operations.Sum(o => o.Errors()),
                 runner.Recorder.Dropped,
                 runner.Recorder.InFlight,
                 last.Interval,

@@ -14,10 +14,8 @@ internal static class ScenarioResultBuilder
         var plan = runner.Plan;
         var recorder = runner.Recorder;
         double warmup = Math.Min(plan.Warmup.TotalSeconds, runner.StoppedAtSeconds);
-        double measured = Math.Max(runner.StoppedAtSeconds - warmup, 1e-9);
         var operations = recorder.Operations.Select((op, i) => BuildOperation(op, recorder.SeriesOf(i))).ToArray();
-        long completed = operations.Sum(o => o.Completed);
-        return new ScenarioResult
+        var scenario = new ScenarioResult
         {
             Name = plan.Name,
             Table = tableName,
@@ -26,7 +24,7 @@ internal static class ScenarioResultBuilder
             WhenFull = plan.WhenFull == SaturationPolicy.Drop ? "drop" : "queue",
             DurationSeconds = Math.Round(runner.StoppedAtSeconds, 3),
             TargetOperations = Math.Round(runner.Schedule.ArrivalsBy(runner.StoppedAtSeconds) - runner.Schedule.ArrivalsBy(warmup), 3),
-            AchievedOpsPerSecond = Math.Round(completed / measured, 3),
+            AchievedOpsPerSecond = 0,
             Scheduled = recorder.Started + recorder.Dropped,
             Dropped = recorder.Dropped,
             Cancelled = recorder.Cancelled,
@@ -35,6 +33,12 @@ internal static class ScenarioResultBuilder
             Operations = operations,
             Series = recorder.Series(),
         };
+        // One definition of ops/s for the scenario and each operation (Throughput), stored so results.json carries it.
+        return scenario with
+        {
+            AchievedOpsPerSecond = Throughput.Achieved(scenario),
+            Operations = [.. operations.Select(o => o with { AchievedOpsPerSecond = Throughput.Achieved(o, scenario) })],
+        };
     }
 
     private static OperationResult BuildOperation(OperationRecorder op, IReadOnlyList<OperationInterval> series)
@@ -42,7 +46,9 @@ internal static class ScenarioResultBuilder
         var corrected = LatencyScale.NewHistogram();
         var service = LatencyScale.NewHistogram();
         var outcomes = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var byOutcome = new SortedDictionary<string, LatencySummary>(StringComparer.Ordinal);
         LatencySummary ok = LatencySummary.Empty;
+        string? okHistogram = null;
         foreach (var kind in OutcomeKinds.All)
         {
             var channel = op.Corrected(kind);
@@ -50,7 +56,12 @@ internal static class ScenarioResultBuilder
             corrected.Add(channel.Cumulative);
             service.Add(op.Service(kind)!.Cumulative);
             outcomes[kind.JsonName()] = channel.Cumulative.TotalCount;
-            if (kind == OutcomeKind.Ok) ok = LatencySummary.From(channel.Cumulative);
+            byOutcome[kind.JsonName()] = LatencySummary.From(channel.Cumulative);
+            if (kind == OutcomeKind.Ok)
+            {
+                ok = byOutcome[kind.JsonName()];
+                okHistogram = HistogramCodec.Encode(channel.Cumulative);
+            }
         }
 
         long completed = corrected.TotalCount;
@@ -67,6 +78,8 @@ internal static class ScenarioResultBuilder
             Latency = LatencySummary.From(corrected),
             ServiceTime = LatencySummary.From(service),
             OkLatency = ok,
+            LatencyByOutcome = byOutcome,
+            OkLatencyHistogram = okHistogram,
             Attempts = completed + op.ExtraAttempts,
             ThrottledAttempts = op.ThrottledAttempts,
             ReadUnits = Math.Round(op.ReadUnits, 3),
@@ -75,6 +88,7 @@ internal static class ScenarioResultBuilder
             ItemsScanned = NullIfZero(op.ItemsScanned),
             Pages = NullIfZero(op.Pages),
             UnprocessedRetries = NullIfZero(op.UnprocessedRetries),
+            UnprocessedItems = NullIfZero(op.UnprocessedItems),
             LatencyHistogram = HistogramCodec.Encode(corrected),
             ServiceTimeHistogram = HistogramCodec.Encode(service),
             Series = series,

@@ -17,13 +17,12 @@ internal static class ScenarioMerge
             .ToArray();
         double duration = parts.Max(p => p.Offset + p.Scenario.DurationSeconds);
         double warmup = parts.Max(p => p.Scenario.Warmup.Seconds);
-        long completed = operations.Sum(o => o.Completed);
-        return first with
+        var merged = first with
         {
             MaxInFlight = parts.Sum(p => p.Scenario.MaxInFlight),
             DurationSeconds = Math.Round(duration, 3),
             TargetOperations = Math.Round(parts.Sum(p => p.Scenario.TargetOperations), 3),
-            AchievedOpsPerSecond = Math.Round(completed / Math.Max(duration - warmup, 1e-9), 3),
+            AchievedOpsPerSecond = 0,
             Scheduled = parts.Sum(p => p.Scenario.Scheduled),
             Dropped = parts.Sum(p => p.Scenario.Dropped),
             Cancelled = parts.Sum(p => p.Scenario.Cancelled),
@@ -33,6 +32,12 @@ internal static class ScenarioMerge
             Operations = operations,
             Series = SeriesAlignment.MergeScenarioSeries(parts.Select(p => (p.Offset, p.Scenario.Series)).ToArray()),
         };
+        // The same definition as a single run's (Throughput), over the merged window.
+        return merged with
+        {
+            AchievedOpsPerSecond = Throughput.Achieved(merged),
+            Operations = [.. operations.Select(o => o with { AchievedOpsPerSecond = Throughput.Achieved(o, merged) })],
+        };
     }
 
     private static OperationResult MergeOperation(IReadOnlyList<(double Offset, OperationResult Op)> parts)
@@ -40,6 +45,7 @@ internal static class ScenarioMerge
         var first = parts[0].Op;
         var latency = AddAll(parts.Select(p => p.Op.LatencyHistogram));
         var service = AddAll(parts.Select(p => p.Op.ServiceTimeHistogram));
+        var ok = AddAll(parts.Select(p => p.Op.Count("ok") == 0 ? EmptyHistogram : p.Op.OkLatencyHistogram));
         return first with
         {
             Scheduled = parts.Sum(p => p.Op.Scheduled),
@@ -51,8 +57,11 @@ internal static class ScenarioMerge
             Cancelled = parts.Sum(p => p.Op.Cancelled),
             Latency = latency is null ? Sum(parts.Select(p => p.Op.Latency)) : LatencySummary.From(latency),
             ServiceTime = service is null ? Sum(parts.Select(p => p.Op.ServiceTime)) : LatencySummary.From(service),
-            // The ok-only histogram is not stored; the worst shard's figures are the honest upper bound.
-            OkLatency = Sum(parts.Select(p => p.Op.OkLatency)),
+            // Exact from the ok histograms; without them (older files) the worst shard's figures are the honest upper bound.
+            OkLatency = ok is null ? Sum(parts.Select(p => p.Op.OkLatency)) : LatencySummary.From(ok),
+            OkLatencyHistogram = ok is { TotalCount: > 0 } ? HistogramCodec.Encode(ok) : null,
+            // Other outcomes keep no histogram: counts add, percentiles take the worst shard.
+            LatencyByOutcome = MergeByOutcome(parts.Select(p => p.Op.LatencyByOutcome), ok),
             Attempts = parts.Sum(p => p.Op.Attempts),
             ThrottledAttempts = parts.Sum(p => p.Op.ThrottledAttempts),
             ReadUnits = Math.Round(parts.Sum(p => p.Op.ReadUnits), 3),
@@ -61,10 +70,24 @@ internal static class ScenarioMerge
             ItemsScanned = SumOptional(parts.Select(p => p.Op.ItemsScanned)),
             Pages = SumOptional(parts.Select(p => p.Op.Pages)),
             UnprocessedRetries = SumOptional(parts.Select(p => p.Op.UnprocessedRetries)),
+            UnprocessedItems = SumOptional(parts.Select(p => p.Op.UnprocessedItems)),
             LatencyHistogram = latency is null ? null : HistogramCodec.Encode(latency),
             ServiceTimeHistogram = service is null ? null : HistogramCodec.Encode(service),
             Series = SeriesAlignment.MergeOperationSeries(parts.Select(p => (p.Offset, p.Op.Series)).ToArray()),
         };
+    }
+
+    private static readonly string EmptyHistogram = HistogramCodec.Encode(LatencyScale.NewHistogram());
+
+    private static SortedDictionary<string, LatencySummary>? MergeByOutcome(IEnumerable<IReadOnlyDictionary<string, LatencySummary>?> maps, HistogramBase? ok)
+    {
+        var list = maps.ToList();
+        if (list.Any(m => m is null))
+            return null;
+        var merged = new SortedDictionary<string, LatencySummary>(StringComparer.Ordinal);
+        foreach (var outcome in list.SelectMany(m => m!.Keys).Distinct(StringComparer.Ordinal))
+            merged[outcome] = outcome == "ok" && ok is { TotalCount: > 0 } ? LatencySummary.From(ok) : Sum(list.Select(m => m!.GetValueOrDefault(outcome) ?? LatencySummary.Empty));
+        return merged;
     }
 
     // The counters are absent for operations that do not produce them (results.json leaves zeros out).
@@ -117,6 +140,7 @@ internal static class ScenarioMerge
             list.Max(p => p.P90Ms),
             list.Max(p => p.P99Ms),
             list.Max(p => p.P999Ms),
-            list.Max(p => p.MaxMs));
+            list.Max(p => p.MaxMs),
+            list.All(p => p.P95Ms is not null) ? list.Max(p => p.P95Ms) : null);
     }
 }

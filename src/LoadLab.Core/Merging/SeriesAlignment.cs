@@ -64,6 +64,8 @@ internal static class SeriesAlignment
         }
 
         long completed = points.Sum(p => p.Completed);
+        long ok = points.Sum(p => p.Ok);
+        long events = points.Sum(p => p.ThrottleEvents ?? 0);
         return new OperationInterval(
             second,
             points.Max(p => p.Length),
@@ -76,7 +78,22 @@ internal static class SeriesAlignment
             sum is { TotalCount: > 0 } ? LatencyScale.ToMilliseconds(sum.GetMaxValue()) : points.Max(p => p.MaxMs),
             points.Max(p => p.ServiceP50Ms),
             points.Max(p => p.ServiceP99Ms),
-            sum is { TotalCount: > 0 } ? HistogramCodec.Encode(sum) : null);
+            sum is { TotalCount: > 0 } ? HistogramCodec.Encode(sum) : null,
+            ok == completed ? null : OkSum(points),
+            events > 0 ? events : null);
+    }
+
+    /// <summary>The shards' ok histograms added; null when one shard's is unknown (no exact merge then).</summary>
+    private static string? OkSum(List<OperationInterval> points)
+    {
+        var sum = LatencyScale.NewHistogram();
+        foreach (var p in points.Where(p => p.Ok > 0))
+        {
+            if (p.OkLatencyEncoded() is not { } encoded) return null;
+            sum.Add(HistogramCodec.Decode(encoded));
+        }
+
+        return sum.TotalCount > 0 ? HistogramCodec.Encode(sum) : null;
     }
 
     private static double Ms(HistogramBase h, double percentile) => LatencyScale.ToMilliseconds(h.GetValueAtPercentile(percentile));

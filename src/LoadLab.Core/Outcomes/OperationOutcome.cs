@@ -35,6 +35,9 @@ public readonly record struct OperationOutcome(
     /// <summary>Batch requests resent for unprocessed items or keys (DynamoDB's batch form of a throttle).</summary>
     public int UnprocessedRetries { get; init; }
 
+    /// <summary>Items or keys batch responses returned unprocessed, summed over the resends: each is one throttle event.</summary>
+    public int UnprocessedItems { get; init; }
+
     /// <summary>True when any item count is set; recorders skip the counters otherwise.</summary>
-    public bool HasItemCounts => (ItemsReturned | ItemsScanned | Pages | UnprocessedRetries) != 0;
+    public bool HasItemCounts => (ItemsReturned | ItemsScanned | Pages | UnprocessedRetries | UnprocessedItems) != 0;
 }

@@ -22,6 +22,7 @@ internal sealed class OperationRecorder(string name)
     private long itemsScanned;
     private long pages;
     private long unprocessedRetries;
+    private long unprocessedItems;
 
     public string Name { get; } = name;
 
@@ -49,6 +50,11 @@ internal sealed class OperationRecorder(string name)
 
     public long UnprocessedRetries => Volatile.Read(ref unprocessedRetries);
 
+    public long UnprocessedItems => Volatile.Read(ref unprocessedItems);
+
+    /// <summary>Throttled attempts plus unprocessed batch items so far: the throttle events of <see cref="Results.OperationResult.ThrottleEvents"/>.</summary>
+    public long ThrottleEvents => ThrottledAttempts + UnprocessedItems;
+
     public void Record(in OperationOutcome outcome, long correctedMicros, long serviceMicros)
     {
         int kind = (int)outcome.Kind;
@@ -72,6 +78,7 @@ internal sealed class OperationRecorder(string name)
         if (outcome.ItemsScanned > 0) Interlocked.Add(ref itemsScanned, outcome.ItemsScanned);
         if (outcome.Pages > 0) Interlocked.Add(ref pages, outcome.Pages);
         if (outcome.UnprocessedRetries > 0) Interlocked.Add(ref unprocessedRetries, outcome.UnprocessedRetries);
+        if (outcome.UnprocessedItems > 0) Interlocked.Add(ref unprocessedItems, outcome.UnprocessedItems);
     }
 
     public void RecordDropped() => Interlocked.Increment(ref dropped);
@@ -89,6 +96,19 @@ internal sealed class OperationRecorder(string name)
     }
 
     public LatencyChannel? Corrected(OutcomeKind kind) => Volatile.Read(ref corrected[(int)kind]);
+
+    /// <summary>Operations that ended as errors (OutcomeKinds.IsError: condition failures and throttles are not errors), up to the last closed interval.</summary>
+    public long Errors()
+    {
+        long errors = 0;
+        foreach (var kind in OutcomeKinds.All)
+        {
+            if (kind.IsError() && Corrected(kind) is { } channel)
+                errors += channel.Cumulative.TotalCount;
+        }
+
+        return errors;
+    }
 
     public LatencyChannel? Service(OutcomeKind kind) => Volatile.Read(ref service[(int)kind]);
 

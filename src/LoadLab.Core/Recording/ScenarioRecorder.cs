@@ -17,6 +17,7 @@ internal sealed class ScenarioRecorder
     private readonly BoundedSeries<OperationInterval>[] operationSeries;
     private readonly LongHistogram scratch = LatencyScale.NewHistogram();
     private readonly LongHistogram scratchService = LatencyScale.NewHistogram();
+    private readonly long[] lastThrottleEvents;
     private readonly LongHistogram all = LatencyScale.NewHistogram();
     private long started;
     private long dropped;
@@ -32,6 +33,7 @@ internal sealed class ScenarioRecorder
         ArgumentNullException.ThrowIfNull(operationNames);
         Operations = operationNames.Select(n => new OperationRecorder(n)).ToArray();
         operationSeries = operationNames.Select(_ => new BoundedSeries<OperationInterval>(SeriesCapacity, SeriesMerge.Merge)).ToArray();
+        lastThrottleEvents = new long[operationNames.Count];
     }
 
     public OperationRecorder[] Operations { get; }
@@ -103,6 +105,7 @@ internal sealed class ScenarioRecorder
             scratch.Reset();
             scratchService.Reset();
             long ok = 0, throttled = 0, errors = 0;
+            string? okHistogram = null;
             foreach (var kind in OutcomeKinds.All)
             {
                 var c = op.Corrected(kind);
@@ -110,15 +113,25 @@ internal sealed class ScenarioRecorder
                 long n = c.LastInterval.TotalCount;
                 scratch.Add(c.LastInterval);
                 scratchService.Add(op.Service(kind)!.LastInterval);
-                if (kind == OutcomeKind.Ok) ok += n;
+                if (kind == OutcomeKind.Ok)
+                {
+                    ok += n;
+                    // Kept only when other outcomes share the interval: otherwise the interval's histogram is the ok one.
+                    if (n > 0) okHistogram = HistogramCodec.Encode(c.LastInterval);
+                }
                 else if (kind == OutcomeKind.Throttled) throttled += n;
                 else if (kind.IsError()) errors += n;
             }
 
+            long events = op.ThrottleEvents;
+            long newEvents = events - lastThrottleEvents[i];
+            lastThrottleEvents[i] = events;
             var point = new OperationInterval(
                 start, length, scratch.TotalCount, ok, throttled, errors,
                 P(scratch, 50), P(scratch, 99), Max(scratch), P(scratchService, 50), P(scratchService, 99),
-                scratch.TotalCount == 0 ? null : HistogramCodec.Encode(scratch));
+                scratch.TotalCount == 0 ? null : HistogramCodec.Encode(scratch),
+                ok == scratch.TotalCount ? null : okHistogram,
+                newEvents > 0 ? newEvents : null);
             operationSeries[i].Add(point);
             operationPoints[i] = point;
             all.Add(scratch);

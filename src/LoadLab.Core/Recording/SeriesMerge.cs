@@ -21,7 +21,9 @@ internal static class SeriesMerge
         Math.Max(a.MaxMs, b.MaxMs),
         Weighted(a.ServiceP50Ms, a.Completed, b.ServiceP50Ms, b.Completed),
         Math.Max(a.ServiceP99Ms, b.ServiceP99Ms),
-        MergeHistograms(a.Histogram, b.Histogram));
+        MergeHistograms(a.Histogram, b.Histogram),
+        a.Ok + b.Ok == a.Completed + b.Completed ? null : MergeHistograms(a.OkLatencyEncoded(), b.OkLatencyEncoded()),
+        a.ThrottleEvents + b.ThrottleEvents ?? a.ThrottleEvents ?? b.ThrottleEvents);
 
     // Histograms add exactly, so coarsened points keep exact interval distributions.
     private static string? MergeHistograms(string? a, string? b)

@@ -11,6 +11,9 @@ public sealed record OperationResult
     /// <summary>Operations that ran to an outcome.</summary>
     public required long Completed { get; init; }
 
+    /// <summary>Completed operations per second of the measured window (<see cref="Throughput.Achieved"/>): the one ops/s every report shows.</summary>
+    public double AchievedOpsPerSecond { get; init; }
+
     /// <summary>Completed operations by outcome kind (ok, throttled, conditionFailed, clientError, …).</summary>
     public required IReadOnlyDictionary<string, long> Outcomes { get; init; }
 
@@ -32,8 +35,11 @@ public sealed record OperationResult
     /// <summary>Latency from the actual send (service time).</summary>
     public required LatencySummary ServiceTime { get; init; }
 
-    /// <summary>Latency of ok operations only, corrected.</summary>
+    /// <summary>Latency of ok operations only, corrected: the headline latency of every report.</summary>
     public required LatencySummary OkLatency { get; init; }
+
+    /// <summary>Corrected latency per outcome (ok, throttled, conditionFailed, …), so failures get their own rows; null in files written before it existed.</summary>
+    public IReadOnlyDictionary<string, LatencySummary>? LatencyByOutcome { get; init; }
 
     /// <summary>HTTP attempts including retries.</summary>
     public required long Attempts { get; init; }
@@ -42,6 +48,12 @@ public sealed record OperationResult
 
     /// <summary>Attempts answered with a throttle, including ones a retry recovered from.</summary>
     public required long ThrottledAttempts { get; init; }
+
+    /// <summary>
+    /// Every throttle the operation met: throttled attempts plus batch items (or keys) returned unprocessed,
+    /// which is how DynamoDB throttles inside a batch. Shown wherever throttles are shown.
+    /// </summary>
+    public long ThrottleEvents => ThrottledAttempts + (UnprocessedItems ?? 0);
 
     public required double ReadUnits { get; init; }
 
@@ -61,11 +73,17 @@ public sealed record OperationResult
     /// <summary>Batch requests resent for unprocessed items or keys.</summary>
     public long? UnprocessedRetries { get; init; }
 
+    /// <summary>Items or keys batch responses returned unprocessed (each one a throttle event), summed over the resends.</summary>
+    public long? UnprocessedItems { get; init; }
+
     /// <summary>Cumulative corrected-latency histogram (all outcomes), HdrHistogram V2 compressed, base64; exact merges and re-reports use it.</summary>
     public string? LatencyHistogram { get; init; }
 
     /// <summary>Cumulative service-time histogram (all outcomes), encoded likewise.</summary>
     public string? ServiceTimeHistogram { get; init; }
+
+    /// <summary>Cumulative corrected-latency histogram of ok operations, encoded likewise: exact merges and comparisons of the headline latency.</summary>
+    public string? OkLatencyHistogram { get; init; }
 
     /// <summary>One point per interval.</summary>
     public required IReadOnlyList<OperationInterval> Series { get; init; }
@@ -81,6 +99,9 @@ public sealed record OperationResult
 /// <param name="Length">Seconds covered (1 unless the series was coarsened for a long run).</param>
 /// <param name="Histogram">This interval's corrected-latency histogram (all outcomes), compressed and base64-encoded like
 /// <see cref="OperationResult.LatencyHistogram"/>: latency.hlog and exact sliding-window budgets are built from it.</param>
+/// <param name="OkHistogram">The interval's ok operations alone, encoded likewise; null when every completed operation was ok
+/// (then <paramref name="Histogram"/> is theirs) or none was. Comparisons bootstrap over these.</param>
+/// <param name="ThrottleEvents">Throttled attempts plus unprocessed batch items in the interval; null when none.</param>
 public sealed record OperationInterval(
     double Start,
     double Length,
@@ -93,7 +114,13 @@ public sealed record OperationInterval(
     double MaxMs,
     double ServiceP50Ms,
     double ServiceP99Ms,
-    string? Histogram = null);
+    string? Histogram = null,
+    string? OkHistogram = null,
+    long? ThrottleEvents = null)
+{
+    /// <summary>The encoded histogram of the interval's ok operations: its own, or the whole interval's when all were ok; null when none was (or an old file does not say).</summary>
+    public string? OkLatencyEncoded() => OkHistogram ?? (Ok > 0 && Ok == Completed ? Histogram : null);
+}
 
 /// <summary>A traced operation picked as an example, so a report can link straight to its trace.</summary>
 /// <param name="TraceId">X-Ray trace id, e.g. <c>1-5f3a1b2c-0123456789abcdef01234567</c>.</param>

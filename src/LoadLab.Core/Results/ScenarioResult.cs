@@ -20,8 +20,11 @@ public sealed record ScenarioResult
     /// <summary>Open-model arrivals the plan asked for over the time that ran, warm-up excluded.</summary>
     public required double TargetOperations { get; init; }
 
-    /// <summary>Completed operations per second over the measured time.</summary>
+    /// <summary>Completed operations per second of the measured window (<see cref="Throughput.Achieved(ScenarioResult)"/>).</summary>
     public required double AchievedOpsPerSecond { get; init; }
+
+    /// <summary>The measured window's length: from the end of warm-up to the last scheduled operation.</summary>
+    public double MeasuredSeconds => Throughput.MeasuredSeconds(this);
 
     /// <summary>Arrivals after warm-up: operations started, dropped or cancelled.</summary>
     public required long Scheduled { get; init; }

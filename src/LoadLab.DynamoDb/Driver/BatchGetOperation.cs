@@ -51,6 +51,7 @@ internal sealed class BatchGetOperation : DriverOperation
                 keys = response.UnprocessedKeys is { } u && u.TryGetValue(context.Table.Name, out var left) ? left.Keys ?? [] : [];
                 if (keys.Count == 0)
                     return tally.Build();
+                tally.Left(keys.Count);
                 if (retry >= context.Options.MaxUnprocessedRetries)
                     return tally.Build() with { Kind = OutcomeKind.Throttled, Reason = "UnprocessedKeys" };
                 tally.Unprocessed();

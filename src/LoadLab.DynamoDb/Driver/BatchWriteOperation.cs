@@ -52,6 +52,7 @@ internal sealed class BatchWriteOperation : DriverOperation
                     return tally.Build();
                 }
 
+                tally.Left(pending.Count);
                 if (retry >= context.Options.MaxUnprocessedRetries)
                     return tally.Build() with { Kind = OutcomeKind.Throttled, Reason = "UnprocessedItems" };
                 tally.Unprocessed();

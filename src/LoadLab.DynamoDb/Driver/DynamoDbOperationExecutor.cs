@@ -117,7 +117,7 @@ public sealed class DynamoDbOperationExecutor : IOperationExecutor
     }
 
     private static OperationOutcome WithItems(OperationOutcome outcome, in OperationTally tally) =>
-        tally.ItemsReturned == 0 && tally.ItemsScanned == 0 && tally.Pages == 0 && tally.UnprocessedRetries == 0
+        tally.ItemsReturned == 0 && tally.ItemsScanned == 0 && tally.Pages == 0 && tally.UnprocessedRetries == 0 && tally.UnprocessedItems == 0
             ? outcome
             : outcome with
             {
@@ -125,6 +125,7 @@ public sealed class DynamoDbOperationExecutor : IOperationExecutor
                 ItemsScanned = tally.ItemsScanned,
                 Pages = tally.Pages,
                 UnprocessedRetries = tally.UnprocessedRetries,
+                UnprocessedItems = tally.UnprocessedItems,
             };
 
     // Attempts counts HTTP attempts over all of the operation's requests; only those beyond each request's first

@@ -15,7 +15,8 @@ internal readonly record struct OperationTally(
     int ItemsReturned = 0,
     int ItemsScanned = 0,
     int Pages = 0,
-    int UnprocessedRetries = 0)
+    int UnprocessedRetries = 0,
+    int UnprocessedItems = 0)
 {
     /// <summary>Ok unless the operation ended otherwise without an exception (batch retries exhausted, not supported).</summary>
     public OutcomeKind Kind { get; init; }
@@ -43,6 +44,7 @@ internal sealed class TallyBuilder(bool isWrite)
     private int itemsScanned;
     private int pages;
     private int unprocessedRetries;
+    private int unprocessedItems;
 
     public void Request(ConsumedCapacity? consumed)
     {
@@ -75,6 +77,9 @@ internal sealed class TallyBuilder(bool isWrite)
 
     public void Unprocessed() => unprocessedRetries++;
 
+    /// <summary>Items or keys a batch response returned unprocessed: DynamoDB's per-item throttles, counted as throttle events.</summary>
+    public void Left(int items) => unprocessedItems += items;
+
     /// <summary>The tally so far plus the request that failed with <paramref name="error"/>.</summary>
     public OperationTally Failed(Exception error)
     {
@@ -82,7 +87,7 @@ internal sealed class TallyBuilder(bool isWrite)
         return Build() with { Error = error };
     }
 
-    public OperationTally Build() => new(read, write, requests, itemsReturned, itemsScanned, pages, unprocessedRetries);
+    public OperationTally Build() => new(read, write, requests, itemsReturned, itemsScanned, pages, unprocessedRetries, unprocessedItems);
 
     /// <summary>Sums the tallies of parallel parts; the first error or non-Ok ending wins.</summary>
     public static OperationTally Sum(IEnumerable<OperationTally> parts)
@@ -92,7 +97,7 @@ internal sealed class TallyBuilder(bool isWrite)
         {
             sum = new OperationTally(sum.Read + p.Read, sum.Write + p.Write, sum.Requests + p.Requests,
                 sum.ItemsReturned + p.ItemsReturned, sum.ItemsScanned + p.ItemsScanned, sum.Pages + p.Pages,
-                sum.UnprocessedRetries + p.UnprocessedRetries)
+                sum.UnprocessedRetries + p.UnprocessedRetries, sum.UnprocessedItems + p.UnprocessedItems)
             {
                 Kind = sum.Kind != OutcomeKind.Ok ? sum.Kind : p.Kind,
                 Reason = sum.Kind != OutcomeKind.Ok ? sum.Reason : p.Reason,

@@ -5,6 +5,7 @@ namespace LoadLab.Reports.Charts;
 /// <summary>Capacity units per second over one interval, with the limit in force when known.</summary>
 /// <param name="ReadLimit">Provisioned (or simulated ceiling) read units per second; null when unknown or unlimited.</param>
 /// <param name="Partitions">Partitions of the table in this interval, when the capacity simulator reports them.</param>
+/// <param name="HotPartitionRead">Read units the busiest partition consumed in the interval (simulator only).</param>
 public sealed record CapacityPoint(
     double Start,
     double Length,
@@ -12,17 +13,28 @@ public sealed record CapacityPoint(
     double WriteUnitsPerSecond,
     double? ReadLimit = null,
     double? WriteLimit = null,
-    int? Partitions = null);
+    int? Partitions = null,
+    double? HotPartitionRead = null,
+    double? HotPartitionWrite = null);
 
 /// <summary>
-/// Input of the consumed-capacity chart for one table, independent of where it comes from: today
-/// the operations' consumed units (<see cref="FromOperations"/>); later the capacity simulator's
-/// per-second consumed, provisioned/ceiling and partition figures.
+/// Input of the consumed-capacity charts for one table or index, independent of where it comes from: the capacity
+/// simulator's per-second figures of the measured window (<see cref="SimulatorCapacity"/>), or an estimate from the
+/// operations' consumed units (<see cref="FromOperations"/>).
 /// </summary>
 /// <param name="Scope">The table (or index) the points describe.</param>
-/// <param name="LimitLabel">What the limit lines are called, e.g. "provisioned" or "ceiling".</param>
+/// <param name="LimitLabel">What the limit lines are called, e.g. "provisioned" or "on-demand ceiling".</param>
 /// <param name="Note">How the data was obtained, shown under the chart; null when exact.</param>
-public sealed record CapacitySeries(string Scope, IReadOnlyList<CapacityPoint> Points, string LimitLabel = "provisioned", string? Note = null)
+/// <param name="PartitionLimitRead">One partition's (and one key's) read limit per second, when known (simulator).</param>
+/// <param name="KeyRangeThrottles">Throttle events at the partition or key limit in the window, by dimension ("read"/"write").</param>
+public sealed record CapacitySeries(
+    string Scope,
+    IReadOnlyList<CapacityPoint> Points,
+    string LimitLabel = "provisioned",
+    string? Note = null,
+    double? PartitionLimitRead = null,
+    double? PartitionLimitWrite = null,
+    IReadOnlyDictionary<string, long>? KeyRangeThrottles = null)
 {
     public bool IsEmpty => Points.All(p => p.ReadUnitsPerSecond <= 0 && p.WriteUnitsPerSecond <= 0);
 

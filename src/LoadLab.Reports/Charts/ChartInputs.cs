@@ -16,7 +16,8 @@ public sealed record ChartInputs(ThrottleSeries Throttles, IReadOnlyList<Capacit
     {
         ArgumentNullException.ThrowIfNull(result);
         var simulated = SimulatorCapacity.From(result);
-        var inputs = simulated.Any(c => !c.IsEmpty) ? new ChartInputs(ThrottleSeries.FromOperations(result), simulated) : FromOperations(result);
+        var throttles = ThrottleSeries.FromSimulator(result) ?? ThrottleSeries.FromOperations(result);
+        var inputs = simulated.Any(c => !c.IsEmpty) ? new ChartInputs(throttles, simulated) : FromOperations(result) with { Throttles = throttles };
         return inputs with { HotKeys = HotKeysChart.TopKeys(result) };
     }
 

@@ -14,24 +14,18 @@ public static class HotKeysChart
 
     private static readonly Color Bar = new(0xd6, 0x27, 0x28);
 
-    /// <summary>The most throttled keys, "table: hash" with their events; empty without a simulator or throttles.</summary>
+    /// <summary>The most throttled partition keys of the measured window, "table: hash" with their events; empty without a simulator or throttles.</summary>
     public static IReadOnlyList<(string Label, long Events)> TopKeys(RunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Simulator is null)
-            return [];
-        return [.. result.Simulator.Resources
-            .SelectMany(r => r.TopThrottledKeys.Select(k => (Label: (r.Index is null ? r.Table : r.Table + "/" + r.Index) + ": " + k.KeyHash, Events: k.ThrottleEvents)))
-            .Where(k => k.Events > 0)
-            .OrderByDescending(k => k.Events)
-            .ThenBy(k => k.Label, StringComparer.Ordinal)
-            .Take(MaxKeys)];
+        return [.. (HotKeys.Scoped(result) ?? []).Select(k => (k.Scope + ": " + k.Key.KeyHash, k.Key.ThrottleEvents)).Take(MaxKeys)];
     }
 
-    public static Chart Create(string id, IReadOnlyList<(string Label, long Events)> keys)
+    /// <param name="topShare">The hottest key's share of its table's throttle events (%), to say whether one key dominates.</param>
+    public static Chart Create(string id, IReadOnlyList<(string Label, long Events)> keys, double? topShare = null)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        const string title = "Hot keys: most throttled";
+        const string title = "Hot partition keys: most throttled";
         var plot = ChartStyle.NewPlot(title, "throttle events", "table: key hash");
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         var bars = new List<Bar>();
@@ -48,6 +42,12 @@ public static class HotKeysChart
         plot.Axes.Left.TickGenerator = ticks;
         double right = Math.Max(1, keys.Count == 0 ? 1 : keys.Max(k => k.Events) * 1.15);
         plot.Axes.SetLimits(0, right, -0.6, Math.Max(0.6, keys.Count - 0.4));
-        return new Chart(id, title, "Throttle events per key as the capacity simulator counted them (keys are hashed); one hot key dominating means a key design problem, not a capacity one.", null, plot);
+        string reading = topShare switch
+        {
+            >= 50 => $" The hottest key took {ReportNumbers.Number(topShare.Value)} % of its table's throttle events: a hot key, a key design problem rather than a capacity one.",
+            { } share => $" The hottest key took only {ReportNumbers.Number(share)} % of its table's throttle events: throttling is spread over many keys, so a table-wide limit (capacity or the on-demand ceiling) is the cause, not a hot key.",
+            null => " One key dominating means a key design problem, not a capacity one.",
+        };
+        return new Chart(id, title, "Throttle events per partition key in the measured window, as the capacity simulator counted them (keys are hashed; the sort key does not spread load, so a tenant's items count as one key)." + reading, null, plot);
     }
 }

@@ -1,16 +1,19 @@
+using LoadLab.Core.Budgets;
 using LoadLab.Core.Results;
 using ScottPlot;
 
 namespace LoadLab.Reports.Charts;
 
 /// <summary>
-/// Latency of one operation per interval: p50, p99 and max of the corrected latency, and p50/p99
-/// of the service time. All lines take the operation's colour; width and dash tell them apart, and
-/// a gap between the solid (corrected) and dashed (service) lines shows queueing.
+/// Latency of one operation's successful operations per second: p50, p95 and p99 (exact, from each second's ok
+/// histogram), the faint maximum of all outcomes, and service time p99 dashed (a gap between solid and dashed lines
+/// shows queueing). The operation's latency budgets are drawn as red limit lines.
 /// </summary>
 public static class LatencyOverTimeChart
 {
-    public static Chart Create(string id, ScenarioResult scenario, OperationResult operation, OperationPalette palette, TimeAxis axis)
+    private static readonly Color Budget = new(0xd6, 0x27, 0x28);
+
+    public static Chart Create(string id, ScenarioResult scenario, OperationResult operation, OperationPalette palette, TimeAxis axis, IReadOnlyList<BudgetOutcome>? budgets = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(operation);
@@ -20,36 +23,51 @@ public static class LatencyOverTimeChart
         var color = palette[operation.Name];
 
         // Quiet intervals have no latency; leaving them out avoids false drops to zero.
-        var intervals = operation.Series.Where(p => p.Completed > 0).ToArray();
+        // The measured window, as on the throughput chart: from the end of warm-up to the last scheduled operation.
+        var intervals = ThroughputChart.Measured(operation.Series, p => p.Start, p => p.Length, scenario.DurationSeconds)
+            .Where(p => p.Completed > 0 && p.Start >= scenario.Warmup.Seconds - 1e-6).ToArray();
         int size = Buckets.Size(intervals.Length);
-        var points = Buckets.Split(intervals, size).Select(Merge).ToArray();
+        // A second in which every operation failed has no successful latency: it is a gap, not a zero.
+        var points = Buckets.Split(intervals, size).Select(IntervalLatency.Of).Where(p => double.IsFinite(p.P99)).ToArray();
         double[] xs = points.Select(p => axis.X(p.Start + (p.Length / 2))).ToArray();
-        Line(plot, xs, points.Select(p => p.P50Ms), "p50", color.WithAlpha(0.65), 1.5f, LinePattern.Solid);
-        Line(plot, xs, points.Select(p => p.P99Ms), "p99", color, 2.5f, LinePattern.Solid);
-        Line(plot, xs, points.Select(p => p.MaxMs), "max", color.WithAlpha(0.45), 1, LinePattern.Solid);
-        Line(plot, xs, points.Select(p => p.ServiceP50Ms), "service p50", color.WithAlpha(0.5), 1, LinePattern.Dashed);
-        Line(plot, xs, points.Select(p => p.ServiceP99Ms), "service p99", color.WithAlpha(0.8), 1.5f, LinePattern.Dashed);
+        bool ok = points.All(p => p.OkOnly);
+        string who = ok ? "" : " (all outcomes)";
+        Line(plot, xs, points.Select(p => p.P50), "p50" + who, color.WithAlpha(0.6), 1.5f, LinePattern.Solid);
+        if (ok)
+            Line(plot, xs, points.Select(p => p.P95), "p95", color.WithAlpha(0.85), 2, LinePattern.Solid);
+        Line(plot, xs, points.Select(p => p.P99), "p99" + who, color, 2.5f, LinePattern.Solid);
+        Line(plot, xs, points.Select(p => p.Max), "max (all outcomes)", color.WithAlpha(0.35), 1, LinePattern.Solid);
+        Line(plot, xs, points.Select(p => p.ServiceP99), "service p99", color.WithAlpha(0.8), 1.5f, LinePattern.Dashed);
 
         ChartStyle.ShowLegend(plot);
         ChartStyle.FromZero(plot);
+        var drawn = Budgets(plot, scenario, operation, budgets ?? []);
         axis.Apply(plot);
-        string caption = "Solid: latency from the intended start (corrected for coordinated omission); the faint line is each interval's maximum. Dashed: service time from the actual send." +
+        string caption = (ok
+            ? "Solid: successful operations' latency from the intended start (corrected for coordinated omission), per second; failed and throttled operations are left out. "
+            : "Solid: latency of all outcomes (this results file has no per-second ok histograms). ") +
+            "Faint: each second's slowest operation, any outcome. Dashed: service time from the actual send." +
+            (drawn > 0 ? " Red dotted: latency budgets." : "") +
             Buckets.Note(size, intervals.Length == 0 ? 1 : intervals[0].Length, latency: true);
         return new Chart(id, title, caption, scenario.Name, plot);
     }
 
-    /// <summary>One point for a bucket: p50 weighted by completed operations, the worst p99 and max.</summary>
-    private static OperationInterval Merge(OperationInterval[] bucket)
+    /// <summary>The latency budgets that cover this operation, as limit lines; the y range grows to show them.</summary>
+    private static int Budgets(Plot plot, ScenarioResult scenario, OperationResult operation, IReadOnlyList<BudgetOutcome> budgets)
     {
-        if (bucket.Length == 1) return bucket[0];
-        long completed = bucket.Sum(p => p.Completed);
-        double Weighted(Func<OperationInterval, double> f) => completed == 0 ? 0 : bucket.Sum(p => f(p) * p.Completed) / completed;
-        var last = bucket[^1];
-        return new OperationInterval(
-            bucket[0].Start, last.Start + last.Length - bucket[0].Start, completed,
-            bucket.Sum(p => p.Ok), bucket.Sum(p => p.Throttled), bucket.Sum(p => p.Errors),
-            Weighted(p => p.P50Ms), bucket.Max(p => p.P99Ms), bucket.Max(p => p.MaxMs),
-            Weighted(p => p.ServiceP50Ms), bucket.Max(p => p.ServiceP99Ms));
+        var covering = budgets.Where(b => b.Unit == "ms" && (b.Scenario is null || b.Scenario == scenario.Name) && (b.Operation is null || b.Operation == operation.Name)).ToList();
+        if (covering.Count == 0)
+            return 0;
+        double top = plot.Axes.GetLimits().Top;
+        foreach (var budget in covering)
+        {
+            var line = plot.Add.HorizontalLine(budget.Limit, 1.5f, Budget, LinePattern.Dotted);
+            line.LegendText = "budget " + budget.Name + (budget.Passed ? "" : " (failed)");
+            top = Math.Max(top, budget.Limit * 1.1);
+        }
+
+        plot.Axes.SetLimitsY(0, top);
+        return covering.Count;
     }
 
     private static void Line(Plot plot, double[] xs, IEnumerable<double> ys, string label, Color color, float width, LinePattern pattern)

@@ -21,14 +21,16 @@ public static class PercentileDistributionChart
         foreach (var op in scenario.Operations)
         {
             var color = palette[op.Name];
-            nines = Math.Max(nines, Add(plot, op.LatencyHistogram, op.Name, color, LinePattern.Solid, 2));
-            nines = Math.Max(nines, Add(plot, op.ServiceTimeHistogram, op.Name + " service time", color.WithAlpha(0.7), LinePattern.Dashed, 1.5f));
+            // The headline is the successful operations' curve; all outcomes (failures are often fast) dashed beside it.
+            nines = Math.Max(nines, Add(plot, op.OkLatencyHistogram, op.Name + " (ok)", color, LinePattern.Solid, 2));
+            if (op.OkLatencyHistogram is null || op.Count("ok") < op.Completed)
+                nines = Math.Max(nines, Add(plot, op.LatencyHistogram, op.Name + " (all outcomes)", color.WithAlpha(0.6), LinePattern.Dashed, 1.5f));
         }
 
         ChartStyle.ShowLegend(plot);
         ChartStyle.FromZero(plot);
         NinesAxis.Apply(plot, nines);
-        string caption = "Whole run, all outcomes. Each step right is one more nine (90 %, 99 %, 99.9 % …), so the tail is as visible as the median. Solid: corrected latency; dashed: service time.";
+        string caption = "Measured window, corrected latency. Each step right is one more nine (90 %, 99 %, 99.9 % …), so the tail is as visible as the median. Solid: successful operations; dashed: all outcomes, when some failed or were throttled.";
         return new Chart(id, title, caption, scenario.Name, plot);
     }
 

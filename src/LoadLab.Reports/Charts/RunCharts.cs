@@ -4,8 +4,9 @@ using LoadLab.Core.Results;
 namespace LoadLab.Reports.Charts;
 
 /// <summary>
-/// The charts of one run, in report order: per scenario its throughput, each operation's latency
-/// over time and the percentile distribution; then run-wide throttles, capacity per table and
+/// The charts of one run, in report order: per scenario its throughput, its throttles, each operation's latency over
+/// time (with its budgets) and the percentile distribution; then run-wide throttles by reason, capacity per table and
+/// dimension against the limits that matter, a partition heat view for tables that throttled, hot partition keys and
 /// attempts per call. Charts with nothing to show (no throttles, no consumed capacity) are left out.
 /// </summary>
 public static class RunCharts
@@ -23,8 +24,10 @@ public static class RunCharts
             foreach (var s in result.Scenarios)
             {
                 charts.Add(ThroughputChart.Create(Id(ids, "throughput", s.Name), s, axis));
+                if (ScenarioThrottleChart.Applies(s))
+                    charts.Add(ScenarioThrottleChart.Create(Id(ids, "throttles", s.Name), s, palette, axis));
                 foreach (var op in s.Operations)
-                    charts.Add(LatencyOverTimeChart.Create(Id(ids, "latency", s.Name, op.Name), s, op, palette, axis));
+                    charts.Add(LatencyOverTimeChart.Create(Id(ids, "latency", s.Name, op.Name), s, op, palette, axis, result.Budgets));
                 if (s.Operations.Any(o => o.LatencyHistogram is not null))
                     charts.Add(PercentileDistributionChart.Create(Id(ids, "percentiles", s.Name), s, palette));
             }
@@ -32,9 +35,16 @@ public static class RunCharts
             if (!inputs.Throttles.IsEmpty)
                 charts.Add(ThrottleChart.Create(Id(ids, "throttles"), inputs.Throttles, axis));
             foreach (var capacity in inputs.Capacity.Where(c => !c.IsEmpty))
-                charts.Add(CapacityChart.Create(Id(ids, "capacity", capacity.Scope), capacity, axis));
+            {
+                // One chart per dimension, each scaled to its own traffic: 80 RCU must not flatten beside 8,000 WCU.
+                foreach (bool write in new[] { false, true }.Where(w => CapacityChart.Consumed(capacity, w)))
+                    charts.Add(CapacityChart.Create(Id(ids, "capacity", capacity.Scope, write ? "write" : "read"), capacity, axis, write));
+            }
+
+            foreach (var resource in PartitionHeatChart.Throttled(result))
+                charts.Add(PartitionHeatChart.Create(Id(ids, "partition-heat", resource.Index is null ? resource.Table : resource.Table + "/" + resource.Index), resource, axis));
             if (inputs.HotKeys.Count > 0)
-                charts.Add(HotKeysChart.Create(Id(ids, "hot-keys"), inputs.HotKeys));
+                charts.Add(HotKeysChart.Create(Id(ids, "hot-keys"), inputs.HotKeys, Text.HotKeys.TopShare(result)));
             if (result.Scenarios.Any(s => s.Operations.Count > 0))
                 charts.Add(AttemptsChart.Create(Id(ids, "attempts"), result, palette));
             return charts;

@@ -9,9 +9,9 @@ public readonly record struct RatePoint(double Start, double Length, double PerS
 public sealed record ReasonSeries(string Reason, IReadOnlyList<RatePoint> Points);
 
 /// <summary>
-/// Input of the throttles-over-time chart, independent of where it comes from: today the
-/// operations' series (<see cref="FromOperations"/>); later the capacity simulator's per-second
-/// throttle events by reason, which are exact.
+/// Input of the throttles-over-time chart, independent of where it comes from: the capacity simulator's per-second
+/// throttle events by reason in the measured window (<see cref="FromSimulator"/>, exact, batch items included), or the
+/// operations' series (<see cref="FromOperations"/>, estimated).
 /// </summary>
 /// <param name="Scope">What the series covers, e.g. "all scenarios" or a table name.</param>
 /// <param name="Note">How the data was obtained, shown under the chart; null when exact.</param>
@@ -20,6 +20,23 @@ public sealed record ThrottleSeries(string Scope, IReadOnlyList<ReasonSeries> Re
     public const string UnknownReason = "Unknown";
 
     public bool IsEmpty => Reasons.All(r => r.Points.All(p => p.PerSecond <= 0));
+
+    /// <summary>Throttle events per second by reason, every table and index together, from the simulator's window seconds; null without a windowed section.</summary>
+    public static ThrottleSeries? FromSimulator(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Simulator is not { Window: not null } simulator)
+            return null;
+        var byOffset = simulator.Resources.SelectMany(r => r.Seconds).Where(s => s.Length > 0).GroupBy(s => s.Offset).OrderBy(g => g.Key)
+            .Select(g => (Offset: g.Key, Length: (double)g.Max(s => s.Length), Reasons: g.SelectMany(s => s.ThrottleEventsByReason ?? new Dictionary<string, long>())
+                .GroupBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => r.Sum(x => x.Value), StringComparer.Ordinal)))
+            .ToList();
+        var reasons = byOffset.SelectMany(s => s.Reasons.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(reason => new ReasonSeries(reason, [.. byOffset.Select(s => new RatePoint(s.Offset, s.Length, s.Reasons.GetValueOrDefault(reason) / s.Length))]))
+            .ToArray();
+        return new ThrottleSeries("capacity simulator, all tables", reasons,
+            "Throttle events the capacity simulator counted per second of the measured window, by DynamoDB's reason: every refused attempt and every batch item returned unprocessed, whether or not a retry then succeeded.");
+    }
 
     /// <summary>
     /// Throttled operations per second by reason, from the per-operation series. The series count

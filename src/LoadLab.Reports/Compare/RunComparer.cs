@@ -1,20 +1,19 @@
-using LoadLab.Core.Plans;
-using LoadLab.Core.Recording;
 using LoadLab.Core.Results;
+using LoadLab.Reports.Charts;
+using LoadLab.Reports.Verdicts;
 
 namespace LoadLab.Reports.Compare;
 
 /// <summary>
-/// Compares two runs operation by operation (matched by scenario and operation name): the chosen
-/// latency percentiles, throughput and throttle rate, each with a verdict. Pure: results in, rows out.
+/// Compares run B with run A operation by operation (matched by scenario and operation name) with the same rules as a
+/// suite's variant comparison (<see cref="DesignJudge"/>): goodput, failure and throttle rates, and the latency of
+/// successful operations, each judged against the noise; a row is a regression when B is clearly worse and the change
+/// is also beyond the tolerance. The headline verdict is the judge's, word for word. Pure: results in, rows out.
 /// </summary>
 public static class RunComparer
 {
-    /// <summary>
-    /// Throttle-rate changes smaller than this many percentage points count as the same: relative
-    /// change is meaningless near zero (0.01% → 0.02% is "+100%" but one throttle in ten thousand).
-    /// </summary>
-    public const double ThrottleNoiseFloor = 0.1;
+    public const string A = "A";
+    public const string B = "B";
 
     public static RunComparison Compare(RunResult a, RunResult b, double tolerancePercent, IReadOnlyList<CompareMetric> metrics)
     {
@@ -22,102 +21,53 @@ public static class RunComparer
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentOutOfRangeException.ThrowIfNegative(tolerancePercent);
+        var judgement = DesignJudge.Judge([new VariantRun(A, a), new VariantRun(B, b)], [.. metrics.Select(m => m.Percentile)]);
         var operations = new List<OperationComparison>();
         foreach (var (scenario, operation) in Pairs(a, b))
         {
-            var inA = Find(a, scenario, operation);
-            var inB = Find(b, scenario, operation);
-            operations.Add(new OperationComparison(scenario, operation, Rows(inA, inB, tolerancePercent, metrics)));
+            bool inA = Has(a, scenario, operation), inB = Has(b, scenario, operation);
+            string group = scenario + "/" + operation;
+            var rows = new List<MetricRow>();
+            foreach (var metric in metrics)
+                rows.Add(Row(metric.Name, judgement.Row(group, SecondFigures.Label(metric.Percentile) + " (ok)"), inA, inB, tolerancePercent));
+            rows.Add(Row("goodput", judgement.Row(group, "goodput (successful ops/s)"), inA, inB, tolerancePercent));
+            rows.Add(Row("failureRate", judgement.Row(group, "failure rate (throttled + errors)"), inA, inB, tolerancePercent));
+            rows.Add(Row("throttleRate", judgement.Row(group, "throttled (after retries)"), inA, inB, tolerancePercent));
+            operations.Add(new OperationComparison(scenario, operation, rows));
         }
-        return new RunComparison(operations, Warnings(a, b), tolerancePercent);
-    }
 
-    /// <summary>The verdict for one value pair; <paramref name="noiseFloor"/> is an absolute change too small to matter.</summary>
-    public static Verdict Judge(double? a, double? b, bool higherIsBetter, double tolerancePercent, double noiseFloor = 0)
-    {
-        if (a is not { } x || b is not { } y)
-            return Verdict.NotMeasured;
-        if (Math.Abs(y - x) <= noiseFloor || Math.Abs(Change(x, y)) <= tolerancePercent)
-            return Verdict.Same;
-        bool worse = higherIsBetter ? y < x : y > x;
-        return worse ? Verdict.Regression : Verdict.Better;
+        return new RunComparison(operations, judgement.Warnings, tolerancePercent) { Verdict = judgement.Verdict };
     }
 
     /// <summary>(b − a) / a in percent; 0 when both are 0, ±∞ when only a is.</summary>
     public static double Change(double a, double b) =>
         a == 0 ? (b == 0 ? 0 : b > 0 ? double.PositiveInfinity : double.NegativeInfinity) : (b - a) * 100.0 / a;
 
-    private static IReadOnlyList<MetricRow> Rows(Side? a, Side? b, double tolerance, IReadOnlyList<CompareMetric> metrics)
+    private static MetricRow Row(string metric, JudgedRow? row, bool inA, bool inB, double tolerance)
     {
-        var rows = new List<MetricRow>();
-        foreach (var metric in metrics)
-            rows.Add(Row(metric.Name, "ms", a, b, s => Latency(s.Operation, metric), higherIsBetter: false, tolerance, noiseFloor: 0));
-        rows.Add(Row("throughput", "ops/s", a, b, Throughput, higherIsBetter: true, tolerance, noiseFloor: 0));
-        rows.Add(Row("throttleRate", "%", a, b, s => ThrottleRate(s.Operation), higherIsBetter: false, tolerance, ThrottleNoiseFloor));
-        return rows;
-    }
-
-    private static MetricRow Row(string metric, string unit, Side? a, Side? b, Func<Side, double?> measure, bool higherIsBetter, double tolerance, double noiseFloor)
-    {
-        double? x = a is { } sideA ? measure(sideA) : null;
-        double? y = b is { } sideB ? measure(sideB) : null;
-        if (a is null || b is null)
-            return new MetricRow(metric, unit, x, y, null, a is null ? Verdict.OnlyInB : Verdict.OnlyInA);
-        double? change = x is { } vx && y is { } vy ? Math.Round(Change(vx, vy), 2) : null;
-        return new MetricRow(metric, unit, x, y, change, Judge(x, y, higherIsBetter, tolerance, noiseFloor));
-    }
-
-    private static double? Latency(OperationResult op, CompareMetric metric)
-    {
-        if (op.Completed == 0)
-            return null;
-        if (op.LatencyHistogram is { } encoded)
-            return LatencyScale.ToMilliseconds(HistogramCodec.Decode(encoded).GetValueAtPercentile(metric.Percentile));
-        // Without the histogram only the stored summary's percentiles are known.
-        return metric.Percentile switch
+        string unit = row?.Unit ?? "";
+        double? x = row?.Values[0], y = row?.Values[1];
+        if (!inA || !inB)
+            return new MetricRow(metric, unit, x, y, null, inA ? Verdict.OnlyInA : Verdict.OnlyInB);
+        if (row is null || x is not { } vx || y is not { } vy)
+            return new MetricRow(metric, unit, x, y, null, Verdict.NotMeasured, row?.Note);
+        double change = Math.Round(Change(vx, vy), 2);
+        // Clearly different (beyond the noise) and beyond the tolerance: both, or it is the same.
+        var verdict = Math.Abs(change) <= tolerance ? Verdict.Same : row.Better switch
         {
-            50 => op.Latency.P50Ms,
-            90 => op.Latency.P90Ms,
-            99 => op.Latency.P99Ms,
-            99.9 => op.Latency.P999Ms,
-            100 => op.Latency.MaxMs,
-            _ => null,
+            1 => Verdict.Better,
+            0 => Verdict.Regression,
+            _ => Verdict.Same,
         };
+        return new MetricRow(metric, unit, x, y, change, verdict, row.Note);
     }
 
-    private static double? Throughput(Side side)
-    {
-        double seconds = side.Scenario.DurationSeconds - side.Scenario.Warmup.Seconds;
-        return seconds <= 0 ? null : Math.Round(side.Operation.Completed / seconds, 3);
-    }
-
-    private static double? ThrottleRate(OperationResult op) =>
-        op.Completed == 0 ? null : Math.Round(op.Count("throttled") * 100.0 / op.Completed, 4);
+    private static bool Has(RunResult result, string scenario, string operation) =>
+        result.Scenarios.FirstOrDefault(s => s.Name == scenario)?.Operations.Any(o => o.Name == operation) == true;
 
     /// <summary>Scenario/operation pairs of A in A's order, then those only B has.</summary>
     private static IEnumerable<(string Scenario, string Operation)> Pairs(RunResult a, RunResult b) =>
         a.Scenarios.SelectMany(s => s.Operations.Select(o => (s.Name, o.Name)))
             .Concat(b.Scenarios.SelectMany(s => s.Operations.Select(o => (s.Name, o.Name))))
             .Distinct();
-
-    private static Side? Find(RunResult result, string scenario, string operation)
-    {
-        var s = result.Scenarios.FirstOrDefault(x => x.Name == scenario);
-        var o = s?.Operations.FirstOrDefault(x => x.Name == operation);
-        return s is null || o is null ? null : new Side(s, o);
-    }
-
-    private static IReadOnlyList<string> Warnings(RunResult a, RunResult b)
-    {
-        var warnings = new List<string>();
-        if (a.Run.Suite != b.Run.Suite)
-            warnings.Add($"The runs come from different suites ('{a.Run.Suite}' and '{b.Run.Suite}'); only operations with the same scenario and name are compared.");
-        if (a.Run.DurationScale != b.Run.DurationScale)
-            warnings.Add(Formatting.Invariant($"The runs used different --duration-scale ({a.Run.DurationScale:0.###} and {b.Run.DurationScale:0.###}): ramps and phases differ, so throughput and tails may too."));
-        foreach (var (name, run) in new[] { ("A", a.Run), ("B", b.Run) }.Where(r => r.Item2.Interrupted))
-            warnings.Add($"Run {name} was interrupted: its results are partial.");
-        return warnings;
-    }
-
-    private readonly record struct Side(ScenarioResult Scenario, OperationResult Operation);
 }

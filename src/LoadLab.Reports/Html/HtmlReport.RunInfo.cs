@@ -29,15 +29,6 @@ public static partial class HtmlReport
             ("LoadLab", machine.LoadLabVersion),
             .. result.Simulator is { } simulator ? [("capacity simulator", SimulatorText.Settings(simulator))] : Array.Empty<(string, string)>(),
         ]);
-        if (result.Seeding.Count > 0)
-        {
-            html.Element("h3", "Seeding");
-            html.Table(
-                ["table", "model", ">items", ">batches", ">unprocessed retries", ">time"],
-                result.Seeding.Select(d => (IReadOnlyList<Cell>)
-                    [d.Table, d.Model, Count(d.Items), Count(d.Batches), Count(d.UnprocessedRetries), Seconds(d.Seconds)]));
-        }
-
         html.Close("section");
     }
 }

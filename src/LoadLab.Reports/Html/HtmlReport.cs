@@ -28,13 +28,15 @@ public static partial class HtmlReport
 
         var scenarioIds = ScenarioIds(result);
         WriteHeader(html, result, scenarioIds);
+        WriteHeadline(html, result);
         WriteBudgets(html, result);
         for (int i = 0; i < result.Scenarios.Count; i++)
         {
             var s = result.Scenarios[i];
             WriteScenario(html, s, scenarioIds[i], palette, ChartsOf(charts, svgs, c => c.Scenario == s.Name));
         }
-        WriteRunCharts(html, ChartsOf(charts, svgs, c => c.Scenario is null));
+        WriteRunCharts(html, result, ChartsOf(charts, svgs, c => c.Scenario is null));
+        WriteSeeding(html, result);
         WriteCost(html, result.Cost);
         WriteFindings(html, result.Findings);
         WriteRunInfo(html, result);
@@ -57,6 +59,8 @@ public static partial class HtmlReport
         for (int i = 0; i < scenarioIds.Count; i++)
             Link(html, scenarioIds[i], "Scenario " + result.Scenarios[i].Name);
         Link(html, "run-charts", "Throttles, capacity, retries");
+        if (result.Seeding.Count > 0 || result.Simulator is { Seeding.Count: > 0 })
+            Link(html, "seeding", "Seeding and warm-up");
         if (result.Cost is { Tables.Count: > 0 })
             Link(html, "cost", "Estimated cost");
         Link(html, "findings", "Findings");
@@ -108,7 +112,7 @@ public static partial class HtmlReport
     /// <summary>Anchor ids for scenarios; built like chart ids so they are unique and URL-safe.</summary>
     private static string[] ScenarioIds(RunResult result)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal) { "budgets", "run-charts", "cost", "findings", "run-info" };
+        var taken = new HashSet<string>(StringComparer.Ordinal) { "headline", "budgets", "run-charts", "seeding", "cost", "findings", "run-info" };
         return result.Scenarios.Select(s => RunCharts.Id(taken, "scenario", s.Name)).ToArray();
     }
 }

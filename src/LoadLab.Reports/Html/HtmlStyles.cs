@@ -35,6 +35,17 @@ internal static class HtmlStyles
         figure svg { display: block; width: 100%; height: auto; }
         figcaption { font-size: 13px; padding: 6px 4px 0; }
         footer { margin-top: 40px; font-size: 13px; color: var(--muted); }
+        .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: 10px; margin: 14px 0 8px; }
+        .tile { border: 1px solid var(--line); border-top: 4px solid var(--pass); border-radius: 6px; padding: 8px 12px; background: #fff; }
+        .tile.bad { border-top-color: var(--fail); }
+        .tile .label { color: var(--muted); font-size: 12.5px; text-transform: uppercase; letter-spacing: .03em; }
+        .tile .value { font-size: 24px; font-weight: 650; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .tile .detail { color: var(--muted); font-size: 12.5px; }
+        p.finding { font-size: 16px; max-width: 110ch; margin: 8px 0 4px; }
+        td.sub { color: var(--muted); font-size: 12.5px; }
+        /* Heat views are grids of cells: scaled smoothly, neighbouring seconds would blur into each other. */
+        figure svg { image-rendering: pixelated; }
+        td a { color: #0969da; text-decoration: none; } td a:hover { text-decoration: underline; }
         @media print { figure { break-inside: avoid; } }
         """;
 }

@@ -67,13 +67,40 @@ internal sealed class HtmlWriter
                 Open("td", css);
                 if (cell.Swatch is not null)
                     Raw("<span class=\"swatch\" style=\"background:").Text(cell.Swatch).Raw("\"></span>");
-                Text(cell.Text).Close("td");
+                if (cell.Links is { Count: > 0 } links)
+                    Links(links).Close("td");
+                else if (cell.Href is not null && SafeHref(cell.Href))
+                    Raw("<a href=\"").Text(cell.Href).Raw("\">").Text(cell.Text).Raw("</a>").Close("td");
+                else
+                    Text(cell.Text).Close("td");
             }
 
             Close("tr");
         }
 
         return Close("tbody").Close("table").Close("div");
+    }
+
+    /// <summary>
+    /// Links come from results files (trace console URLs) and suite names (variant folders): only web addresses and
+    /// relative paths become links, so a hand-edited file cannot smuggle a <c>javascript:</c> URL into the report.
+    /// </summary>
+    public static bool SafeHref(string href) =>
+        href.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || !href.Contains(':', StringComparison.Ordinal);
+
+    /// <summary>Links separated by " · "; an unsafe address shows as text.</summary>
+    public HtmlWriter Links(IReadOnlyList<(string Text, string Href)> links)
+    {
+        for (int i = 0; i < links.Count; i++)
+        {
+            if (i > 0) Text(" · ");
+            if (SafeHref(links[i].Href))
+                Raw("<a href=\"").Text(links[i].Href).Raw("\" rel=\"noopener\">").Text(links[i].Text).Raw("</a>");
+            else
+                Text(links[i].Text);
+        }
+
+        return this;
     }
 
     /// <summary>A definition list of label/value pairs (run, machine, target facts).</summary>
@@ -88,8 +115,8 @@ internal sealed class HtmlWriter
     public override string ToString() => sb.ToString();
 }
 
-/// <summary>One table cell: escaped text, an optional CSS class and an optional colour swatch (#rrggbb).</summary>
-internal readonly record struct Cell(string Text, string? CssClass = null, string? Swatch = null)
+/// <summary>One table cell: escaped text, an optional CSS class, an optional colour swatch (#rrggbb) and an optional link (escaped like the text).</summary>
+internal readonly record struct Cell(string Text, string? CssClass = null, string? Swatch = null, string? Href = null, IReadOnlyList<(string Text, string Href)>? Links = null)
 {
     public static implicit operator Cell(string text) => new(text);
 }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Schema;
 using LoadLab.Core.Results;
 
 namespace LoadLab.Reports.Json;
@@ -14,64 +11,10 @@ public static class ResultsSchema
 {
     public const string FileName = "results.schema.json";
 
-    public static string Generate()
-    {
-        var exported = JsonSchemaExporter.GetJsonSchemaAsNode(
-            ResultsJson.Options,
-            typeof(RunResult),
-            new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
-        var schema = new JsonObject
-        {
-            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-            ["title"] = "LoadLab results.json",
-            ["description"] = FormattableString.Invariant(
-                $"One run's results (schemaVersion {RunResult.CurrentSchemaVersion}), field by field in reports/README.md. Generated from the RunResult types by LoadLab.Reports.Json.ResultsSchema; do not edit by hand."),
-        };
-        OptionalWhenNullable(exported);
-        foreach (var (keyword, value) in exported.AsObject().ToList())
-        {
-            exported.AsObject().Remove(keyword);
-            schema[keyword] = value;
-        }
-
-        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).ReplaceLineEndings("\n") + "\n";
-    }
-
-    /// <summary>
-    /// The exporter requires every constructor parameter, but the writer leaves null values out: a property that may be
-    /// null is therefore optional in the file.
-    /// </summary>
-    private static void OptionalWhenNullable(JsonNode? node)
-    {
-        if (node is JsonArray array)
-        {
-            foreach (var item in array)
-                OptionalWhenNullable(item);
-            return;
-        }
-
-        if (node is not JsonObject obj)
-            return;
-        if (obj["properties"] is JsonObject properties && obj["required"] is JsonArray required)
-        {
-            foreach (var name in required.Select(r => r!.GetValue<string>()).ToList())
-            {
-                if (properties[name] is JsonObject property && AllowsNull(property))
-                    required.Remove(required.First(r => r!.GetValue<string>() == name));
-            }
-
-            if (required.Count == 0)
-                obj.Remove("required");
-        }
-
-        foreach (var (_, child) in obj.ToList())
-            OptionalWhenNullable(child);
-    }
-
-    private static bool AllowsNull(JsonObject property) => property["type"] switch
-    {
-        JsonArray types => types.Any(t => t?.GetValue<string>() == "null"),
-        JsonValue type => type.GetValue<string>() == "null",
-        _ => false,
-    };
+    public static string Generate() => SchemaExport.Generate(
+        ResultsJson.Options,
+        typeof(RunResult),
+        "LoadLab results.json",
+        FormattableString.Invariant(
+            $"One run's results (schemaVersion {RunResult.CurrentSchemaVersion}), field by field in reports/README.md. Generated from the RunResult types by LoadLab.Reports.Json.ResultsSchema; do not edit by hand."));
 }

@@ -7,8 +7,8 @@ using static LoadLab.Reports.Text.ReportNumbers;
 namespace LoadLab.Reports.Markdown;
 
 /// <summary>
-/// summary.md: the run on one screen, for a PR comment or a CI job summary. Verdict first, then
-/// the budgets (what gates the release), then the per-operation figures behind them.
+/// summary.md: the run on one screen, for a PR comment or a CI job summary. Verdict and headline first, then the
+/// budgets (what gates the release), then the per-operation figures behind them, throttles, seeding and cost.
 /// </summary>
 public static class SummaryMarkdown
 {
@@ -17,9 +17,11 @@ public static class SummaryMarkdown
         ArgumentNullException.ThrowIfNull(result);
         var sb = new StringBuilder();
         WriteHeader(sb, result);
+        WriteHeadline(sb, Headline.Of(result));
         WriteBudgets(sb, result.Budgets);
         WriteOperations(sb, result);
-        WriteThrottleReasons(sb, result);
+        WriteThrottles(sb, result);
+        SeedingMarkdown.Write(sb, result);
         CostMarkdown.Write(sb, result.Cost);
         WriteFindings(sb, result.Findings);
         return sb.ToString();
@@ -49,6 +51,21 @@ public static class SummaryMarkdown
         if (result.Simulator is { } simulator)
             sb.Append("\nCapacity simulator: ").Append(MarkdownTable.Escape(SimulatorText.Settings(simulator))).Append(".\n");
         sb.Append('\n');
+    }
+
+    private static void WriteHeadline(StringBuilder sb, Headline headline)
+    {
+        sb.Append("### Headline\n\n");
+        var table = new MarkdownTable(">operations", ">ops/s", ">goodput (ok/s)", ">errors", ">throttled", ">p50 ok", ">p95 ok", ">p99 ok", "budgets");
+        table.Row(
+            Count(headline.Operations), Number(headline.OpsPerSecond), Number(headline.Goodput),
+            Number(headline.ErrorPercent) + " %", Number(headline.ThrottledPercent) + " %",
+            headline.OkLatency is { } l ? Milliseconds(l.P50) : "–", headline.OkLatency is { } l95 ? Milliseconds(l95.P95) : "–",
+            headline.OkLatency is { } l99 ? Milliseconds(l99.P99) : "–", headline.BudgetsText);
+        table.WriteTo(sb);
+        sb.Append("\nThrottled by reason: ").Append(MarkdownTable.Escape(headline.ThrottlesText))
+          .Append("; throttle events (retried or not): ").Append(Count(headline.ThrottleEvents)).Append(".\n\n");
+        sb.Append("**Finding:** ").Append(MarkdownTable.Escape(headline.Finding)).Append("\n\n");
     }
 
     private static void WriteBudgets(StringBuilder sb, IReadOnlyList<BudgetOutcome> budgets)
@@ -81,19 +98,26 @@ public static class SummaryMarkdown
 
     private static void WriteOperations(StringBuilder sb, RunResult result)
     {
-        sb.Append("### Operations\n\nLatency is corrected for coordinated omission (from the intended start); service time is from the actual send.\n\n");
+        sb.Append("### Operations\n\n").Append(MarkdownTable.Escape(OperationLine.Note)).Append("\n\n");
         var table = new MarkdownTable(
-            "scenario", "op", ">ops", ">ops/s", ">ok", ">throttled", ">errors", ">dropped",
-            ">p50", ">p99", ">p99.9", ">max", ">service p99", ">retries", ">RCU", ">WCU");
+            "scenario", "op", ">ops", ">ops/s", ">ok", ">throttled", ">throttle events", ">errors", ">dropped",
+            ">p50", ">p95", ">p99", ">p99.9", ">max", ">service p99", ">retries", ">RCU", ">WCU");
         foreach (var s in result.Scenarios)
         {
-            foreach (var op in s.Operations)
+            foreach (var line in OperationLine.Of(s))
             {
-                table.Row(
-                    s.Name, op.Name, Count(op.Completed), Number(OperationFigures.OpsPerSecond(op, s)),
-                    Count(op.Count("ok")), Count(op.Count("throttled")), Count(OperationFigures.Errors(op)), Count(op.Dropped),
-                    Milliseconds(op.Latency.P50Ms), Milliseconds(op.Latency.P99Ms), Milliseconds(op.Latency.P999Ms), Milliseconds(op.Latency.MaxMs),
-                    Milliseconds(op.ServiceTime.P99Ms), Count(op.Retries), Number(op.ReadUnits), Number(op.WriteUnits));
+                var op = line.Operation;
+                var l = line.Latency;
+                string Ms(Func<LatencySummary, double?> pick) => l is not null && pick(l) is { } v ? Milliseconds(v) : "–";
+                table.Row(line.IsOutcome
+                    ? ["", line.Label, Count(line.Count), "", "", "", "", "", "", Ms(x => x.P50Ms), Ms(x => x.P95Ms), Ms(x => x.P99Ms), Ms(x => x.P999Ms), Ms(x => x.MaxMs), "", "", "", ""]
+                    :
+                    [
+                        s.Name, op.Name, Count(op.Completed), Number(Throughput.Achieved(op, s)),
+                        Count(op.Count("ok")), Count(op.Count("throttled")), Count(op.ThrottleEvents), Count(OperationFigures.Errors(op)), Count(op.Dropped),
+                        Ms(x => x.P50Ms), Ms(x => x.P95Ms), Ms(x => x.P99Ms), Ms(x => x.P999Ms), Ms(x => x.MaxMs),
+                        Milliseconds(op.ServiceTime.P99Ms), Count(op.Retries), Number(op.ReadUnits), Number(op.WriteUnits),
+                    ]);
             }
         }
 
@@ -104,27 +128,28 @@ public static class SummaryMarkdown
         sb.Append('\n');
     }
 
-    private static void WriteThrottleReasons(StringBuilder sb, RunResult result)
+    private static void WriteThrottles(StringBuilder sb, RunResult result)
     {
         sb.Append("### Throttles\n\n");
         var table = new MarkdownTable("scenario", "op", "reason", ">operations", ">share of op");
-        long attempts = 0;
         foreach (var s in result.Scenarios)
         {
             foreach (var op in s.Operations)
             {
-                attempts += op.ThrottledAttempts;
                 foreach (var (reason, n) in op.ThrottleReasons.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal))
                     table.Row(s.Name, op.Name, reason, Count(n), Percent(n, op.Completed));
             }
         }
 
         if (table.Count == 0)
-            sb.Append("No operation ended throttled");
+            sb.Append("No operation ended throttled.\n");
         else
             table.WriteTo(sb);
-        // Throttled attempts that a retry recovered from cost latency even though the call succeeded.
-        sb.Append(table.Count == 0 ? "; " : "\n").Append(Count(attempts)).Append(" throttled attempt(s) in all, retries included.\n\n");
+        // Throttles a retry recovered from (and unprocessed batch items) cost latency even though the call succeeded.
+        sb.Append('\n').Append(MarkdownTable.Escape(ThrottleText.Events(result))).Append('\n');
+        if (ThrottleText.Simulator(result) is { } simulator)
+            sb.Append('\n').Append(MarkdownTable.Escape(simulator)).Append('\n');
+        sb.Append('\n');
     }
 
     private static void WriteFindings(StringBuilder sb, IReadOnlyList<string> findings)

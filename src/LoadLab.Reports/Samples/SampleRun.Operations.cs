@@ -18,6 +18,7 @@ public static partial class SampleRun
         public long Attempts;
         public long ThrottledAttempts;
         public long Dropped;
+        public long IntervalMark;
 
         public static void Add(SortedDictionary<string, long> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
     }
@@ -29,6 +30,8 @@ public static partial class SampleRun
         var corrected = LatencyScale.NewHistogram();
         var service = LatencyScale.NewHistogram();
         var ok = LatencyScale.NewHistogram();
+        var okInterval = LatencyScale.NewHistogram();
+        var byOutcome = new SortedDictionary<string, LongHistogram>(StringComparer.Ordinal);
         var tally = new Tally();
         var series = new OperationInterval[shape.Intervals];
         var droppedAt = new long[shape.Intervals];
@@ -37,6 +40,7 @@ public static partial class SampleRun
         {
             interval.Reset();
             intervalService.Reset();
+            okInterval.Reset();
             int arrivals = (int)Math.Round(plan.OpsPerSecond * shape.RampFactor(i) * (0.9 + (0.2 * random.NextDouble())));
             // The stall filled the in-flight bound: a tenth of its arrivals were dropped.
             int dropped = shape.IsStall(i) ? arrivals / 10 : 0;
@@ -48,7 +52,11 @@ public static partial class SampleRun
                 var call = Call(plan, reasons, shape, i, random, tally);
                 interval.RecordValue(LatencyScale.Clamp(call.CorrectedMicros));
                 intervalService.RecordValue(LatencyScale.Clamp(call.ServiceMicros));
-                if (call.Kind == OutcomeKind.Ok) { okCount++; ok.RecordValue(LatencyScale.Clamp(call.CorrectedMicros)); }
+                long micros = LatencyScale.Clamp(call.CorrectedMicros);
+                if (!byOutcome.TryGetValue(call.Kind.JsonName(), out var outcome))
+                    byOutcome[call.Kind.JsonName()] = outcome = LatencyScale.NewHistogram();
+                outcome.RecordValue(micros);
+                if (call.Kind == OutcomeKind.Ok) { okCount++; ok.RecordValue(micros); okInterval.RecordValue(micros); }
                 else if (call.Kind == OutcomeKind.Throttled) throttled++;
                 else if (call.Kind.IsError()) errors++;
             }
@@ -58,7 +66,10 @@ public static partial class SampleRun
             series[i] = new OperationInterval(
                 i, 1, interval.TotalCount, okCount, throttled, errors,
                 Ms(interval, 50), Ms(interval, 99), Max(interval), Ms(intervalService, 50), Ms(intervalService, 99),
-                interval.TotalCount == 0 ? null : HistogramCodec.Encode(interval));
+                interval.TotalCount == 0 ? null : HistogramCodec.Encode(interval),
+                okCount == 0 || okCount == interval.TotalCount ? null : HistogramCodec.Encode(okInterval),
+                tally.ThrottledAttempts - tally.IntervalMark is > 0 and var events ? events : null);
+            tally.IntervalMark = tally.ThrottledAttempts;
         }
 
         var result = new OperationResult
@@ -74,6 +85,8 @@ public static partial class SampleRun
             Latency = LatencySummary.From(corrected),
             ServiceTime = LatencySummary.From(service),
             OkLatency = LatencySummary.From(ok),
+            OkLatencyHistogram = ok.TotalCount == 0 ? null : HistogramCodec.Encode(ok),
+            LatencyByOutcome = new SortedDictionary<string, LatencySummary>(byOutcome.ToDictionary(o => o.Key, o => LatencySummary.From(o.Value)), StringComparer.Ordinal),
             Attempts = tally.Attempts,
             ThrottledAttempts = tally.ThrottledAttempts,
             ReadUnits = Math.Round(plan.ReadUnits * corrected.TotalCount, 3),

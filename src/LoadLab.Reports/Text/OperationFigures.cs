@@ -15,14 +15,6 @@ public static class OperationFigures
         return ErrorOutcomes.Sum(operation.Count);
     }
 
-    /// <summary>Completed operations per second over the scenario's measured time.</summary>
-    public static double OpsPerSecond(OperationResult operation, ScenarioResult scenario)
-    {
-        ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(scenario);
-        return scenario.DurationSeconds > 0 ? operation.Completed / scenario.DurationSeconds : 0;
-    }
-
     /// <summary>HTTP attempts per completed call; 1 means no retries.</summary>
     public static double AttemptsPerCall(OperationResult operation)
     {

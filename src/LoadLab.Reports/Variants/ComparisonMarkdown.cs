@@ -3,29 +3,34 @@ using LoadLab.Reports.Markdown;
 
 namespace LoadLab.Reports.Variants;
 
-/// <summary>comparison.md: the variants side by side, one table per scenario/operation, hot keys and cost.</summary>
+/// <summary>comparison.md: the verdict first, then the variants and one table per scope (run, operations, hot keys, cost).</summary>
 public static class ComparisonMarkdown
 {
     public static string Render(VariantComparison comparison, string suite)
     {
         ArgumentNullException.ThrowIfNull(comparison);
+        var judgement = comparison.Judgement;
         var sb = new StringBuilder();
         sb.Append("# Variant comparison: ").Append(MarkdownTable.Escape(suite)).Append("\n\n");
-        var variants = new MarkdownTable("variant", "changes", "verdict", "report");
+        sb.Append("**").Append(MarkdownTable.Escape(ComparisonText.VerdictTitle(judgement.Verdict))).Append("** — ")
+            .Append(MarkdownTable.Escape(judgement.Verdict.Reason)).Append("\n\n");
+        foreach (var warning in judgement.Warnings)
+            sb.Append("> ⚠️ ").Append(MarkdownTable.Escape(warning)).Append('\n');
+        var variants = new MarkdownTable("variant", "changes", "budgets", "report");
         foreach (var v in comparison.Variants)
         {
             variants.Row(v.Name, v.Changes.Count == 0 ? "the suite as written" : string.Join("; ", v.Changes),
                 Verdict(v.Result), v.Name + "/summary.md");
         }
         variants.WriteTo(sb);
-        sb.Append('\n').Append(ComparisonText.Legend).Append("\n");
+        sb.Append('\n').Append(MarkdownTable.Escape(ComparisonText.Legend)).Append('\n');
 
-        foreach (var group in comparison.Rows.GroupBy(r => r.Group))
+        foreach (var group in judgement.Rows.GroupBy(r => r.Group))
         {
             sb.Append("\n## ").Append(MarkdownTable.Escape(group.Key)).Append("\n\n");
-            var table = new MarkdownTable(["metric", .. comparison.Names.Select(n => ">" + n)]);
+            var table = new MarkdownTable(["metric", .. comparison.Names.Select(n => ">" + n), "note"]);
             foreach (var row in group)
-                table.Row([row.Metric, .. Enumerable.Range(0, comparison.Variants.Count).Select(i => ComparisonText.Cell(row, i))]);
+                table.Row([row.Metric, .. Enumerable.Range(0, comparison.Names.Count).Select(i => ComparisonText.Cell(row, i)), ComparisonText.Note(row)]);
             table.WriteTo(sb);
         }
 

@@ -1,13 +1,14 @@
 using LoadLab.Reports.Text;
+using LoadLab.Reports.Verdicts;
 
 namespace LoadLab.Reports.Variants;
 
-/// <summary>How comparison values read, the same in comparison.md and comparison.html.</summary>
-internal static class ComparisonText
+/// <summary>How comparison values read, the same in comparison.md, comparison.html and the console.</summary>
+public static class ComparisonText
 {
     public const string BestMark = "✓";
 
-    public const string Legend = "✓ marks the better value of a row (lower latency, throttles, attempts and cost; nothing is marked when the values are equal or describe rather than rank, such as units consumed).";
+    public static string Legend => "✓ marks the better value of a row. " + Noise.Description;
 
     public static string Value(double? value, string unit) => value switch
     {
@@ -18,6 +19,18 @@ internal static class ComparisonText
         { } v => ReportNumbers.Number(v),
     };
 
-    public static string Cell(ComparisonRow row, int variant) =>
-        Value(row.Values[variant], row.Unit) + (row.BestIndexes.Contains(variant) ? " " + BestMark : "");
+    public static string Cell(JudgedRow row, int variant) =>
+        Value(row.Values[variant], row.Unit) + (row.Better == variant ? " " + BestMark : "");
+
+    /// <summary>What the row says beyond its values: nothing for a clear mark or a row that does not rank.</summary>
+    public static string Note(JudgedRow row) => row switch
+    {
+        { Kind: RowKind.WhatIf } => "what-if price: shown, not ranked",
+        { Note: { } note } => note,
+        { Kind: RowKind.Ranked, Better: null } when row.Values.Count(v => v is not null) > 1 => "no clear difference",
+        _ => "",
+    };
+
+    /// <summary>"Verdict: sharded" or "Verdict: no clear winner".</summary>
+    public static string VerdictTitle(HeadlineVerdict verdict) => "Verdict: " + (verdict.Best ?? "no clear winner");
 }

@@ -5,7 +5,7 @@ namespace LoadLab.Reports.Variants;
 
 /// <summary>
 /// Writes the comparison of a suite's variants into the run's folder, next to one sub-folder per
-/// variant: comparison.md, comparison.html and charts/variants-*.png (latency per scenario/operation).
+/// variant: comparison.md, comparison.html, comparison.json and charts/variants-*.png (latency per scenario/operation).
 /// </summary>
 public static class ComparisonWriter
 {
@@ -22,6 +22,9 @@ public static class ComparisonWriter
         string markdown = Path.Combine(directory, MarkdownFile);
         await File.WriteAllTextAsync(markdown, ComparisonMarkdown.Render(comparison, suite), encoding, cancellationToken).ConfigureAwait(false);
         written.Add(markdown);
+        string json = Path.Combine(directory, ComparisonJson.FileName);
+        await File.WriteAllTextAsync(json, ComparisonJson.Serialize(comparison.Judgement), encoding, cancellationToken).ConfigureAwait(false);
+        written.Add(json);
 
         var charts = Charts(variants);
         try

@@ -17,8 +17,12 @@ internal static class Findings
                 notes.Add(Formatting.Invariant($"{s.Name}: {s.Cancelled} operations did not finish within the drain timeout and were cancelled."));
             if (s.TargetOperations > 0 && s.StartLateness.P99Ms > 10)
                 notes.Add(Formatting.Invariant($"{s.Name}: operations started late (p99 {s.StartLateness.P99Ms:0.0} ms after their intended time): the load generator or the in-flight bound ({s.MaxInFlight}) held them back; corrected latencies include that wait."));
-            foreach (var op in s.Operations.Where(o => o.ThrottledAttempts > 0))
-                notes.Add(Formatting.Invariant($"{s.Name}/{op.Name}: {op.ThrottledAttempts} attempts were throttled ({op.Count("throttled")} operations failed after retries)."));
+            foreach (var op in s.Operations.Where(o => o.ThrottleEvents > 0))
+            {
+                // Unprocessed batch items are DynamoDB's throttles inside a batch: counted with the throttled attempts.
+                string batch = op.UnprocessedItems is > 0 ? Formatting.Invariant($", {op.UnprocessedItems} batch items returned unprocessed") : "";
+                notes.Add(Formatting.Invariant($"{s.Name}/{op.Name}: {op.ThrottleEvents} throttle events ({op.ThrottledAttempts} attempts throttled{batch}); {op.Count("throttled")} operations failed after retries."));
+            }
         }
 
         return notes;

@@ -46,6 +46,7 @@ internal sealed class RunOrchestrator(RunServices services)
         EngineResult? engineResult = null;
         // A budget with abortAfter stops the engine through its own token, so the run can tell it from Ctrl+C.
         using var monitor = BudgetMonitor.For(plan);
+        var window = new WindowMarks(target, plan.Scenarios);
         using var engineStop = CancellationTokenSource.CreateLinkedTokenSource(stop, monitor.AbortToken);
         // Null with --trace off: then nothing of tracing is on the load path. A bad destination only warns.
         var tracing = await TracingSession.StartAsync(run.Tracing, new TraceRunInfo(plan.RunId, plan.SuiteName, plan.Variant), Time, Reporter.Warn).ConfigureAwait(false);
@@ -75,11 +76,13 @@ internal sealed class RunOrchestrator(RunServices services)
                 {
                     Reporter.OnInterval(snapshot);
                     monitor.OnInterval(snapshot);
+                    window.OnInterval(snapshot);
                 },
             };
             Reporter.Info($"Running {scenarios.Length} scenario(s) for {Formatting.Duration(LoadEngine.PlannedDuration(plan.Scenarios))}");
             await WaitForStartAsync(run.Shard, stop).ConfigureAwait(false);
             tracing?.MarkLoadStart();
+            window.LoadStarting();
             engineResult = await Reporter.ShowWhileAsync(() => engine.RunAsync(scenarios, engineOptions, engineStop.Token)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -101,7 +104,8 @@ internal sealed class RunOrchestrator(RunServices services)
             Engine = engineResult,
             Interrupted = stop.IsCancellationRequested,
             Abort = abort,
-            Simulator = target.SimulatorSection(),
+            // Only the measured window: seeding and warm-up go to the section's own seeding phases.
+            Simulator = target.SimulatorSection(window, window.Window(engineResult, Time.GetUtcNow())),
             Tables = await lifecycle.FinishAsync(tables, run.Safety.Teardown, Reporter.Warn).ConfigureAwait(false),
         });
         if (tracing is not null)

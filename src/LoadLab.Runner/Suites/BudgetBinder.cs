@@ -14,7 +14,7 @@ internal sealed record BudgetDraft(ScalarNode? ScenarioNode, ScalarNode? Operati
 internal static class BudgetBinder
 {
     private const string MetricList = "p50 … p99.99 (any percentile), max, throughput, minThroughput, throttled or errors";
-    private const string AllowedKeys = "scenario, op, p50 … p99.99 (any percentile), max, throughput, minThroughput, throttled, errors, window, abortAfter";
+    private const string AllowedKeys = "scenario, op, p50 … p99.99 (any percentile), max, throughput, minThroughput, throttled, errors, window, abortAfter, outcome";
 
     public static IReadOnlyList<BudgetDraft> BindAll(Node node, SuiteDiagnostics diagnostics)
     {
@@ -51,6 +51,8 @@ internal static class BudgetBinder
         var operation = operationNode is null ? null : ScalarReader.Text(operationNode, "op", diagnostics);
         var window = reader.Optional("window") is { } w ? Window(w, diagnostics) : null;
         var abortAfter = reader.Optional("abortAfter") is { } a ? ScalarReader.Duration(a, "abortAfter", positive: false, diagnostics) : null;
+        var outcomeNode = reader.Optional("outcome");
+        var outcome = outcomeNode is null ? null : ScalarReader.Text(outcomeNode, "outcome", diagnostics);
 
         BudgetDefinition? metric = null;
         if (metrics.Count == 0 && !unknownKeys)
@@ -60,10 +62,13 @@ internal static class BudgetBinder
                 + "a budget checks one metric, so make them separate list items");
         else if (metrics.Count == 1)
             metric = BudgetLimits.Read(metrics[0].Key, metrics[0].Value, diagnostics);
+        // Only latency can be limited to successful operations; rates and throughput already count outcomes.
+        if (outcome is not null && outcomeNode is not null && (outcome != BudgetDefinition.OkOutcome || metric is { Unit: not "ms" }))
+            diagnostics.Add(outcomeNode, $"outcome: '{outcome}' is not allowed here; a latency budget (p50 … max) may name outcome: ok to check successful operations only");
 
         BudgetDefinition? definition = null;
         if (diagnostics.Count == before && metric is not null)
-            definition = metric with { Scenario = scenario, Operation = operation, Window = window, AbortAfter = abortAfter };
+            definition = metric with { Scenario = scenario, Operation = operation, Window = window, AbortAfter = abortAfter, Outcome = outcome };
         return new BudgetDraft(
             scenario is null ? null : scenarioNode as ScalarNode,
             operation is null ? null : operationNode as ScalarNode,

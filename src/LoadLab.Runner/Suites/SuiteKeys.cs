@@ -142,7 +142,7 @@ public static class SuiteKeys
     public static IReadOnlyList<string> Budget { get; } =
     [
         "scenario", "op", "p50", "p75", "p90", "p95", "p99", "p99.9", "p99.99", "max",
-        "throughput", "minThroughput", "throttled", "errors", "window", "abortAfter",
+        "throughput", "minThroughput", "throttled", "errors", "window", "abortAfter", "outcome",
     ];
 
     /// <summary>Keys of the suite's <c>tracing:</c> section; the command line's --trace options override them.</summary>

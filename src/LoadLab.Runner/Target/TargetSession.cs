@@ -75,9 +75,22 @@ internal sealed class TargetSession : IAsyncDisposable
     /// <summary>A target someone else runs, reached with <paramref name="options"/> as they are (tests, embedding).</summary>
     internal static TargetSession Attach(DynamoDbTargetOptions options) => new(options, TargetKind.Endpoint, null, null);
 
-    /// <summary>The simulator's metrics for results.json; null when the run did not go through it.</summary>
+    /// <summary>The simulator's metrics since it started (seeding included); null when the run did not go through it.</summary>
     public SimulatorSection? SimulatorSection() =>
         simulator is null ? null : SimulatorSectionBuilder.Build(simulator.Model.Snapshot(), simulator.Model.Settings, simulator.RequestStatistics);
+
+    /// <summary>The simulator's metrics of the measured window only, seeding and warm-up in their own phases; null without a simulator.</summary>
+    public SimulatorSection? SimulatorSection(WindowMarks marks, MeasuredWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(marks);
+        if (simulator is null)
+            return null;
+        var requests = SimulatorSectionBuilder.Requests(simulator.RequestStatistics, marks.RequestsAtWindowStart);
+        return SimulatorSectionBuilder.Build(simulator.Model.Snapshot(), simulator.Model.Settings, requests, window);
+    }
+
+    /// <summary>The proxy's call counters now; null without a simulator.</summary>
+    public ProxyRequestStatistics? RequestStatistics() => simulator?.RequestStatistics;
 
     public TargetInfo Describe()
     {

@@ -44,12 +44,13 @@ public sealed class CompareAndReportTests(LocalTargetFixture target) : IDisposab
 
         Assert.True(exit == 0, output);
         Assert.Contains("browse/get", output);
-        Assert.Contains("p99.9 (ms)", output);
-        Assert.Contains("throughput (ops/s)", output);
+        Assert.Contains("p99.9 ok (ms)", output);
+        Assert.Contains("goodput (ops/s)", output);
         Assert.Contains("throttleRate (%)", output);
         Assert.Contains("+5%", output);
-        Assert.Contains("same (within 10%)", output);
+        Assert.Contains("same (within the noise or 10%)", output);
         Assert.Contains("No regression", output);
+        Assert.Contains("Verdict: no clear winner", output);
     }
 
     [Fact]
@@ -64,6 +65,7 @@ public sealed class CompareAndReportTests(LocalTargetFixture target) : IDisposab
         Assert.Contains("REGRESSION", output);
         Assert.Contains("+50%", output);
         Assert.Contains("beyond the 10% tolerance", output);
+        Assert.Contains("Verdict: A is better", output);
     }
 
     [Fact]

@@ -18,11 +18,11 @@ public class ChartsTests
 
         string[] expected =
         [
-            "throughput-browse", "latency-browse-get", "latency-browse-query", "percentiles-browse",
-            "throughput-checkout", "latency-checkout-put", "percentiles-checkout",
-            "throttles", "capacity-orders", "attempts",
+            "throughput-browse", "throttles-browse", "latency-browse-get", "latency-browse-query", "percentiles-browse",
+            "throughput-checkout", "throttles-checkout", "latency-checkout-put", "percentiles-checkout",
+            "throttles", "capacity-orders-read", "capacity-orders-write", "attempts",
         ];
-        Assert.Equal(expected.Select(e => Path.Combine(dir.Path, "charts", e + ".png")), written);
+        Assert.Equal(string.Join(",", expected), string.Join(",", written.Select(Path.GetFileNameWithoutExtension)));
         foreach (var path in written)
         {
             var bytes = await File.ReadAllBytesAsync(path);
@@ -39,7 +39,15 @@ public class ChartsTests
         {
             Scenarios = Run.Scenarios.Select(s => s with
             {
-                Operations = s.Operations.Select(o => o with { Series = o.Series.Select(p => p with { Throttled = 0 }).ToArray(), ReadUnits = 0, WriteUnits = 0 }).ToArray(),
+                Operations = s.Operations.Select(o => o with
+                {
+                    Series = o.Series.Select(p => p with { Throttled = 0, ThrottleEvents = null }).ToArray(),
+                    ThrottleReasons = new Dictionary<string, long>(),
+                    Outcomes = o.Outcomes.Where(x => x.Key != "throttled").ToDictionary(),
+                    ThrottledAttempts = 0,
+                    ReadUnits = 0,
+                    WriteUnits = 0,
+                }).ToArray(),
             }).ToArray(),
         };
         var charts = RunCharts.Build(quiet);
@@ -130,17 +138,88 @@ public class ChartsTests
     }
 
     [Fact]
-    public void The_capacity_chart_takes_simulator_style_input_with_limits_and_partitions()
+    public void A_capacity_chart_is_scaled_to_what_was_consumed_and_names_a_limit_far_above_it()
     {
-        var points = Enumerable.Range(0, 60)
-            .Select(i => new CapacityPoint(i, 1, 80 + (i % 7), 20, ReadLimit: i < 30 ? 100 : 200, WriteLimit: 50, Partitions: i < 30 ? 1 : 2))
-            .ToArray();
-        using var chart = CapacityChart.Create("capacity-orders", new CapacitySeries("Orders_v2", points, "ceiling"), TimeAxis.For(60));
+        // 80 RCU/s against a 12,000 RCU/s on-demand ceiling: drawn, the ceiling would flatten the traffic to zero.
+        var points = Enumerable.Range(0, 60).Select(i => new CapacityPoint(i, 1, 80 + (i % 7), 0, ReadLimit: 12_000, Partitions: i < 30 ? 1 : 2)).ToArray();
+        using var chart = CapacityChart.Create("capacity-orders-read", new CapacitySeries("Orders_v2", points, "on-demand ceiling"), TimeAxis.For(60), write: false);
 
-        Assert.Equal("Partitions grew from 1 to 2 (at most 2).", chart.Caption);
+        Assert.Contains("Partitions grew from 1 to 2 (at most 2).", chart.Caption, StringComparison.Ordinal);
+        Assert.Contains("on-demand ceiling (12,000 RCU/s) is", chart.Caption, StringComparison.Ordinal);
+        Assert.Contains("not drawn", chart.Caption, StringComparison.Ordinal);
         string svg = chart.ToSvg();
-        Assert.Contains("ceiling RCU/s", svg, StringComparison.Ordinal);
-        Assert.Contains("consumed WCU/s", svg, StringComparison.Ordinal);
+        Assert.Contains("consumed RCU/s", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("on-demand ceiling RCU/s", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_provisioned_limit_near_the_traffic_and_a_partition_at_its_limit_are_drawn()
+    {
+        // 1,300 of 3,000 provisioned WCU/s looks healthy, but one partition runs at its 1,000 WCU/s limit.
+        var points = Enumerable.Range(0, 30).Select(i => new CapacityPoint(i, 1, 0, 1_300, WriteLimit: 3_000, HotPartitionWrite: 1_000)).ToArray();
+        var series = new CapacitySeries("HotKey", points, "provisioned", PartitionLimitWrite: 1_000, KeyRangeThrottles: new Dictionary<string, long> { ["write"] = 500 });
+
+        using var chart = CapacityChart.Create("capacity-hotkey-write", series, TimeAxis.For(30), write: true);
+
+        string svg = chart.ToSvg();
+        Assert.Contains("provisioned WCU/s", svg, StringComparison.Ordinal);
+        Assert.Contains("per-partition / per-key limit 1,000 WCU/s", svg, StringComparison.Ordinal);
+        Assert.Contains("busiest partition WCU/s", svg, StringComparison.Ordinal);
+        Assert.Contains("busiest partition reached 1,000 WCU/s", chart.Caption, StringComparison.Ordinal);
+        Assert.False(CapacityChart.Consumed(series, write: false));
+    }
+
+    [Fact]
+    public void The_throughput_chart_shades_warm_up_and_the_latency_chart_draws_budgets_and_p95()
+    {
+        var scenario = Run.Scenarios[0];
+        using var throughput = ThroughputChart.Create("t", scenario, TimeAxis.For(120));
+        using var latency = LatencyOverTimeChart.Create("l", scenario, scenario.Operations[0], OperationPalette.For(Run), TimeAxis.For(120), Run.Budgets);
+
+        Assert.Contains("warm-up (not measured)", Texts(throughput));
+        Assert.Contains("(the drain) are left out", throughput.Caption, StringComparison.Ordinal);
+        var texts = Texts(latency);
+        Assert.Contains("p95", texts);
+        var budget = Run.Budgets.First(b => b.Unit == "ms" && (b.Scenario ?? scenario.Name) == scenario.Name && (b.Operation ?? scenario.Operations[0].Name) == scenario.Operations[0].Name);
+        Assert.Contains("budget " + budget.Name + (budget.Passed ? "" : " (failed)"), texts);
+    }
+
+    /// <summary>The texts an SVG chart shows (legend entries, labels, ticks), unescaped.</summary>
+    private static List<string> Texts(Chart chart) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(chart.ToSvg(), "<text[^>]*>([^<]*)</text>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value.Trim()))];
+
+    [Fact]
+    public void A_table_that_throttled_gets_a_partition_heat_view()
+    {
+        var seconds = Enumerable.Range(0, 20).Select(i => new SimulatorSecond(
+            i, 1, 0, 1_500, 0, 3_000, i % 2, new Dictionary<string, long> { ["TableWriteKeyRangeThroughputExceeded"] = 5 }, 0, 0, 4,
+            0, 1_000, [0.1, 1.0, 0.2, 0.1])).ToArray();
+        var result = Run with
+        {
+            Simulator = new SimulatorSection
+            {
+                Preset = "documented",
+                Window = new SimulatorWindow(Run.Run.StartedAt, 0, 20, "rule"),
+                Resources = [new SimulatorResource
+                {
+                    Table = "HotKey", Mode = "provisioned", ProvisionedWriteUnits = 3_000, Seconds = seconds, PartitionLimitWriteUnits = 1_000,
+                    ThrottleEventsByReason = new Dictionary<string, long> { ["TableWriteKeyRangeThroughputExceeded"] = 100 },
+                }],
+            },
+        };
+
+        var charts = RunCharts.Build(result);
+        try
+        {
+            var heat = Assert.Single(charts, c => c.Id == "partition-heat-hotkey");
+            Assert.Contains("share of the per-partition limit", heat.ToSvg(), StringComparison.Ordinal);
+            Assert.Contains(charts, c => c.Id == "capacity-hotkey-write");
+            Assert.DoesNotContain(charts, c => c.Id == "capacity-hotkey-read");
+        }
+        finally
+        {
+            foreach (var c in charts) c.Dispose();
+        }
     }
 
     [Fact]
@@ -161,14 +240,14 @@ public class ChartsTests
         var other = SyntheticRuns.Run with { Run = SyntheticRuns.Run.Run with { RunId = "on-demand" } };
         using var chart = VariantComparisonChart.Create([new VariantRun("provisioned", SyntheticRuns.Run), new VariantRun("on-demand", other)], "browse", "get");
 
-        Assert.Equal("Latency by variant: browse/get", chart.Title);
+        Assert.Equal("Latency of successful operations by variant: browse/get", chart.Title);
         string svg = chart.ToSvg();
-        foreach (var text in new[] { "provisioned", "on-demand", "p50", "p99", "p99.9", "corrected latency (ms)" })
+        foreach (var text in new[] { "provisioned", "on-demand", "p50", "p95", "p99", "failed)", "corrected latency (ms)" })
             Assert.Contains(text, svg, StringComparison.Ordinal);
         Assert.Equal((1000, 420), Png.Check(chart.ToPng()));
 
         using var byRunId = VariantComparisonChart.CreateFromRuns([SyntheticRuns.Run, other]);
-        Assert.Equal("Latency by variant: all scenarios", byRunId.Title);
+        Assert.Equal("Latency of successful operations by variant: all scenarios", byRunId.Title);
         Assert.Contains("on-demand", byRunId.ToSvg(), StringComparison.Ordinal);
     }
 

@@ -36,22 +36,42 @@ public class SummaryMarkdownTests
     }
 
     [Fact]
-    public void Operations_table_has_a_row_per_scenario_and_operation_with_its_figures()
+    public void Operations_table_has_a_row_per_operation_with_the_latency_of_its_successful_operations_and_a_row_per_other_outcome()
     {
-        Assert.Contains("| scenario | op | ops | ops/s | ok | throttled | errors | dropped | p50 | p99 | p99.9 | max | service p99 | retries | RCU | WCU |", Text, StringComparison.Ordinal);
+        Assert.Contains("| scenario | op | ops | ops/s | ok | throttled | throttle events | errors | dropped | p50 | p95 | p99 | p99.9 | max | service p99 | retries | RCU | WCU |", Text, StringComparison.Ordinal);
         foreach (var s in Run.Scenarios)
         {
             foreach (var op in s.Operations)
             {
                 string expected = string.Join(" | ",
-                    s.Name, op.Name, ReportNumbers.Count(op.Completed), ReportNumbers.Number(op.Completed / s.DurationSeconds),
-                    ReportNumbers.Count(op.Count("ok")), ReportNumbers.Count(op.Count("throttled")), ReportNumbers.Count(OperationFigures.Errors(op)),
-                    ReportNumbers.Count(op.Dropped), ReportNumbers.Milliseconds(op.Latency.P50Ms), ReportNumbers.Milliseconds(op.Latency.P99Ms),
-                    ReportNumbers.Milliseconds(op.Latency.P999Ms), ReportNumbers.Milliseconds(op.Latency.MaxMs), ReportNumbers.Milliseconds(op.ServiceTime.P99Ms),
+                    s.Name, op.Name, ReportNumbers.Count(op.Completed), ReportNumbers.Number(Throughput.Achieved(op, s)),
+                    ReportNumbers.Count(op.Count("ok")), ReportNumbers.Count(op.Count("throttled")), ReportNumbers.Count(op.ThrottleEvents),
+                    ReportNumbers.Count(OperationFigures.Errors(op)), ReportNumbers.Count(op.Dropped),
+                    ReportNumbers.Milliseconds(op.OkLatency.P50Ms), ReportNumbers.Milliseconds(op.OkLatency.P95Ms!.Value), ReportNumbers.Milliseconds(op.OkLatency.P99Ms),
+                    ReportNumbers.Milliseconds(op.OkLatency.P999Ms), ReportNumbers.Milliseconds(op.OkLatency.MaxMs), ReportNumbers.Milliseconds(op.ServiceTime.P99Ms),
                     ReportNumbers.Count(op.Retries), ReportNumbers.Number(op.ReadUnits), ReportNumbers.Number(op.WriteUnits));
                 Assert.Contains("| " + expected + " |", Text, StringComparison.Ordinal);
+                foreach (var (outcome, count) in op.Outcomes.Where(o => o.Key != "ok"))
+                {
+                    var latency = op.LatencyByOutcome![outcome];
+                    Assert.Contains($"|  | ↳ {outcome} | {ReportNumbers.Count(count)} |", Text, StringComparison.Ordinal);
+                    Assert.Contains($" | {ReportNumbers.Milliseconds(latency.P99Ms)} | {ReportNumbers.Milliseconds(latency.P999Ms)} | {ReportNumbers.Milliseconds(latency.MaxMs)} |", Text, StringComparison.Ordinal);
+                }
             }
         }
+    }
+
+    [Fact]
+    public void The_headline_comes_first_with_goodput_error_and_throttle_shares_ok_latency_and_a_finding()
+    {
+        var headline = Headline.Of(Run);
+        int at = Text.IndexOf("### Headline", StringComparison.Ordinal);
+        Assert.True(at > 0 && at < Text.IndexOf("### Budgets", StringComparison.Ordinal));
+        Assert.Contains($"| {ReportNumbers.Count(headline.Operations)} | {ReportNumbers.Number(headline.OpsPerSecond)} | {ReportNumbers.Number(headline.Goodput)} |", Text, StringComparison.Ordinal);
+        Assert.Contains(ReportNumbers.Milliseconds(headline.OkLatency!.Value.P95), Text, StringComparison.Ordinal);
+        Assert.Contains("**Finding:** " + MarkdownTable.Escape(headline.Finding), Text, StringComparison.Ordinal);
+        Assert.StartsWith("Throttling: ", headline.Finding, StringComparison.Ordinal);
+        Assert.NotEmpty(headline.ThrottledByReason);
     }
 
     [Fact]
@@ -80,7 +100,7 @@ public class SummaryMarkdownTests
         string text = SummaryMarkdown.Render(plain);
         Assert.StartsWith("## ✅", text, StringComparison.Ordinal);
         Assert.Contains("The suite sets no budgets.", text, StringComparison.Ordinal);
-        Assert.Contains("No operation ended throttled; 0 throttled attempt(s)", text, StringComparison.Ordinal);
+        Assert.Contains("No operation ended throttled.", text, StringComparison.Ordinal);
         Assert.Contains("Nothing to report.", text, StringComparison.Ordinal);
     }
 

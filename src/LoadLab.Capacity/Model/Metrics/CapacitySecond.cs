@@ -39,4 +39,17 @@ public sealed record CapacitySecond
     public double CapacityReadUnitsPerSecond { get; init; }
 
     public double CapacityWriteUnitsPerSecond { get; init; }
+
+    /// <summary>Units the busiest partition consumed in the interval (its worst second when merged).</summary>
+    public double HotPartitionReadUnits { get; init; }
+
+    public double HotPartitionWriteUnits { get; init; }
+
+    /// <summary>Each partition's use of the per-partition limit (higher of read and write; 1 = at the limit), in key order; null when idle.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<float>? PartitionShares { get; init; }
+
+    /// <summary>Partition keys throttled most in this interval (hashed); null when nothing was throttled.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ThrottledKey>? TopThrottledKeys { get; init; }
 }

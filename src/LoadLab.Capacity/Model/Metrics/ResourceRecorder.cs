@@ -15,6 +15,9 @@ internal sealed class ResourceRecorder
     // A year of hours; beyond that the oldest are dropped (cost reports would say so via DroppedEvents).
     private const int MaxHours = 24 * 366;
 
+    // Heat rows per interval: more partitions are folded into this many key-ordered groups (each its hottest member).
+    private const int MaxHeatRows = 64;
+
     private readonly CapacitySettings settings;
     private readonly ModelClock clock;
     private readonly bool isIndex;
@@ -24,6 +27,7 @@ internal sealed class ResourceRecorder
     private readonly List<PartitionSplitEvent> splits = [];
     private readonly List<ScalingEvent> scaling = [];
     private readonly SpaceSavingSummary throttledKeys;
+    private readonly SpaceSavingSummary intervalKeys = new(IntervalKeys.PerInterval * 2);
 
     private SecondPoint second;
     private double minuteRead;
@@ -92,8 +96,11 @@ internal sealed class ResourceRecorder
         }
     }
 
-    /// <summary>One throttle event (a charge refused by one or more limits, each counted under its reason).</summary>
-    public void ThrottleEvent(CapacityDimension dimension, int limitMask, string itemKey)
+    /// <summary>
+    /// One throttle event (a charge refused by one or more limits, each counted under its reason). Hot keys
+    /// are counted by partition key: the sort key does not spread load, so a hot tenant is one key however many items it has.
+    /// </summary>
+    public void ThrottleEvent(CapacityDimension dimension, int limitMask, ulong partitionHash)
     {
         if (dimension == CapacityDimension.Read)
         {
@@ -116,7 +123,28 @@ internal sealed class ResourceRecorder
         }
 
         if (settings.TopThrottledKeys > 0)
-            throttledKeys.Add(RoutingKey.Of(RoutingKey.ItemHash(itemKey), 0), 1);
+        {
+            var key = RoutingKey.Of(partitionHash, 0);
+            throttledKeys.Add(key, 1);
+            intervalKeys.Add(key, 1);
+        }
+    }
+
+    /// <summary>
+    /// What partition <paramref name="index"/> of <paramref name="count"/> consumed in the second being
+    /// closed (before the heat check resets it): the hottest partition's units and each one's share of
+    /// the per-partition limit, for the partition heat view and the per-partition limit line.
+    /// </summary>
+    public void PartitionLoad(int index, int count, double readUnits, double writeUnits)
+    {
+        second.HotPartitionRead = Math.Max(second.HotPartitionRead, readUnits);
+        second.HotPartitionWrite = Math.Max(second.HotPartitionWrite, writeUnits);
+        var share = (float)Math.Max(readUnits / settings.PartitionMaxReadUnitsPerSecond, writeUnits / settings.PartitionMaxWriteUnitsPerSecond);
+        var rows = Math.Min(count, MaxHeatRows);
+        if (second.PartitionShares is null || second.PartitionShares.Length != rows)
+            second.PartitionShares = new float[rows];
+        var row = (int)((long)index * rows / count);
+        second.PartitionShares[row] = Math.Max(second.PartitionShares[row], share);
     }
 
     public void ThrottledRequest()
@@ -136,6 +164,15 @@ internal sealed class ResourceRecorder
         second.Partitions = partitions;
         second.CapacityReadUnitsPerSecond = capacityRead;
         second.CapacityWriteUnitsPerSecond = capacityWrite;
+        if (intervalKeys.Count > 0)
+        {
+            second.Keys = TopKeys(intervalKeys, IntervalKeys.PerInterval);
+            intervalKeys.Clear();
+        }
+
+        // An interval without traffic has no heat to show (its shares stay null).
+        if (second.PartitionShares is not null && second.ReadUnits == 0 && second.WriteUnits == 0 && second.ReadThrottleEvents + second.WriteThrottleEvents == 0)
+            second.PartitionShares = null;
         seconds.Add(second);
         second = default;
     }
@@ -190,7 +227,7 @@ internal sealed class ResourceRecorder
             Splits = splits.ToArray(),
             ScalingEvents = scaling.ToArray(),
             DroppedEvents = droppedEvents,
-            TopThrottledKeys = TopKeys(),
+            TopThrottledKeys = TopKeys(throttledKeys, settings.TopThrottledKeys),
         };
     }
 
@@ -209,6 +246,10 @@ internal sealed class ResourceRecorder
         PartitionCount = point.Partitions,
         CapacityReadUnitsPerSecond = point.CapacityReadUnitsPerSecond,
         CapacityWriteUnitsPerSecond = point.CapacityWriteUnitsPerSecond,
+        HotPartitionReadUnits = point.HotPartitionRead,
+        HotPartitionWriteUnits = point.HotPartitionWrite,
+        PartitionShares = point.PartitionShares,
+        TopThrottledKeys = point.Keys,
     };
 
     private Dictionary<string, long>? ByReason(in ReasonCounts counts)
@@ -225,10 +266,10 @@ internal sealed class ResourceRecorder
         return byReason;
     }
 
-    private ThrottledKey[] TopKeys()
+    private static ThrottledKey[] TopKeys(SpaceSavingSummary keys, int count)
     {
-        var entries = throttledKeys.ByWeight();
-        var top = new ThrottledKey[Math.Min(settings.TopThrottledKeys, entries.Length)];
+        var entries = keys.ByWeight();
+        var top = new ThrottledKey[Math.Min(count, entries.Length)];
         for (var i = 0; i < top.Length; i++)
         {
             // 48 bits of the stable key hash: short to read, collisions negligible at top-K sizes.

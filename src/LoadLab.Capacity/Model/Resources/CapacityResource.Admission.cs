@@ -116,7 +116,7 @@ internal sealed partial class CapacityResource
     }
 
     /// <summary>Counts a refused charge: one throttle event, under each limit that refused it.</summary>
-    public void RecordThrottle(in Charge charge, int refused) => Metrics.ThrottleEvent(charge.Dimension, refused, charge.ItemKey);
+    public void RecordThrottle(in Charge charge, int refused) => Metrics.ThrottleEvent(charge.Dimension, refused, charge.PartitionHash);
 
     private static void Take(TokenBucket bucket, double units, double now)
     {

@@ -116,9 +116,11 @@ internal sealed partial class CapacityResource
         var hotWrite = settings.SplitHeatThreshold * settings.PartitionMaxWriteUnitsPerSecond;
         var after = settings.SplitHeatAfter.TotalSeconds;
         // Backwards, so a split's new right-hand partition is not visited in the same pass.
+        var closing = partitions.Count;
         for (var i = partitions.Count - 1; i >= 0; i--)
         {
             var partition = partitions[i];
+            Metrics.PartitionLoad(i, closing, partition.SecondReadUnits, partition.SecondWriteUnits);
             var hot = partition.SecondReadUnits >= hotRead || partition.SecondWriteUnits >= hotWrite;
             partition.SecondReadUnits = 0;
             partition.SecondWriteUnits = 0;

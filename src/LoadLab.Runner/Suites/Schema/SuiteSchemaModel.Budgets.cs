@@ -44,6 +44,7 @@ internal sealed partial class SuiteSchemaModel
                     ["errors"] = Ref("percentLimit", "Ceiling on failed operations (client, server, timeout, network errors) as a share of completed ones."),
                     ["window"] = Ref("duration", "Check every sliding window of this length (one interval apart); the worst one counts. Whole run when left out."),
                     ["abortAfter"] = Ref("duration", "Stop the run once the budget has been broken for longer than this (it then fails, exit code 1). Checked only at the end when left out."),
+                    ["outcome"] = Enum(["ok"], "For a latency budget: ok checks successful operations only (the reports' headline latency). Left out, every completed operation counts, whatever its outcome."),
                 },
                 "One limit on exactly one metric, for a scenario and operation (both optional: all when left out), over the whole run or its worst sliding window.")
             .With("patternProperties", new JsonObject
