@@ -102,6 +102,9 @@ public sealed record RunInfo
 
     /// <summary>The AWS account the credentials belong to; only with <c>--show-account</c>, otherwise null (and absent from results.json).</summary>
     public string? AccountId { get; init; }
+
+    /// <summary>Set when the target stopped answering during the load and the run stopped for it (exit 3); null otherwise.</summary>
+    public TargetFailure? TargetFailure { get; init; }
 }
 
 /// <summary>

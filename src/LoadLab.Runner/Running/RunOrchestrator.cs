@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using LoadLab.Core.Budgets;
 using LoadLab.Core.Engine;
 using LoadLab.Core.Errors;
+using LoadLab.Core.Health;
 using LoadLab.Core.Plans;
 using LoadLab.Core.Results;
 using LoadLab.DynamoDb.Client;
@@ -46,7 +47,9 @@ internal sealed class RunOrchestrator(RunServices services)
         EngineResult? engineResult = null;
         // A budget with abortAfter stops the engine through its own token, so the run can tell it from Ctrl+C.
         using var monitor = BudgetMonitor.For(plan);
-        using var engineStop = CancellationTokenSource.CreateLinkedTokenSource(stop, monitor.AbortToken);
+        // A dead target stops the engine through a token of its own too: it is a verdict (exit 3), not Ctrl+C.
+        using var health = new TargetHealthMonitor(plan.FailOn.UnreachableFor);
+        using var engineStop = CancellationTokenSource.CreateLinkedTokenSource(stop, monitor.AbortToken, health.FailedToken);
         // Null with --trace off: then nothing of tracing is on the load path. A bad destination only warns.
         var tracing = await TracingSession.StartAsync(run.Tracing, new TraceRunInfo(plan.RunId, plan.SuiteName, plan.Variant), Time, Reporter.Warn).ConfigureAwait(false);
         try
@@ -75,6 +78,7 @@ internal sealed class RunOrchestrator(RunServices services)
                 {
                     Reporter.OnInterval(snapshot);
                     monitor.OnInterval(snapshot);
+                    health.OnInterval(snapshot);
                 },
             };
             Reporter.Info($"Running {scenarios.Length} scenario(s) for {Formatting.Duration(LoadEngine.PlannedDuration(plan.Scenarios))}");
@@ -90,6 +94,9 @@ internal sealed class RunOrchestrator(RunServices services)
         var abort = monitor.Abort;
         if (abort is not null)
             Reporter.Warn(Formatting.Invariant($"Stopped the run at {abort.AtSeconds:0.#} s: budget {abort.Budget} was broken for {abort.BrokenForSeconds:0.#} s, longer than its abortAfter grace."));
+        var targetFailure = health.Failure;
+        if (targetFailure is not null)
+            Reporter.Warn(Formatting.Invariant($"Stopped the run at {targetFailure.StoppedAtSeconds:0.#} s: the target has not answered since {targetFailure.SinceSeconds:0.#} s ({targetFailure.NetworkErrors} network errors, {targetFailure.Timeouts} timeouts); writing the results."));
         var result = RunAssembler.Assemble(new RunAssembler.Parts
         {
             Run = run,
@@ -101,6 +108,7 @@ internal sealed class RunOrchestrator(RunServices services)
             Engine = engineResult,
             Interrupted = stop.IsCancellationRequested,
             Abort = abort,
+            TargetFailure = targetFailure,
             Simulator = target.SimulatorSection(),
             Tables = await lifecycle.FinishAsync(tables, run.Safety.Teardown, Reporter.Warn).ConfigureAwait(false),
         });

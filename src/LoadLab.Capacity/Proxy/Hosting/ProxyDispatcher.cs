@@ -37,6 +37,7 @@ internal sealed class ProxyDispatcher(ProxyServices services)
 
         WireResponse? response = null;
         AttemptTicket? ticket = null;
+        bool dropped = false;
         try
         {
             var headers = exchange.Headers;
@@ -66,7 +67,8 @@ internal sealed class ProxyDispatcher(ProxyServices services)
         }
         catch (UpstreamUnavailableException ex)
         {
-            response = DynamoErrors.InternalServerError(ex.Message);
+            exchange.Abort(ex.AsConnectionFailure());
+            dropped = true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !exchange.Aborted.IsCancellationRequested)
         {
@@ -77,7 +79,7 @@ internal sealed class ProxyDispatcher(ProxyServices services)
             if (response is not null)
                 await exchange.WriteAsync(response);
             if (ticket is { } t)
-                services.Statistics.End(t, response?.Outcome ?? AttemptOutcome.Served);
+                services.Statistics.End(t, response?.Outcome ?? (dropped ? AttemptOutcome.Rejected : AttemptOutcome.Served));
             response?.Dispose();
         }
     }
@@ -164,8 +166,7 @@ internal sealed class ProxyDispatcher(ProxyServices services)
         }
         catch (UpstreamUnavailableException ex) when (!exchange.HasAnswered)
         {
-            using var error = DynamoErrors.InternalServerError(ex.Message);
-            await exchange.WriteAsync(error);
+            exchange.Abort(ex.AsConnectionFailure());
         }
     }
 }
