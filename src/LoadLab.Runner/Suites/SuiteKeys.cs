@@ -9,7 +9,10 @@ namespace LoadLab.Runner.Suites;
 /// </summary>
 public static class SuiteKeys
 {
-    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "environments", "seed", "tables", "data", "scenarios", "budgets", "tracing", "variants", "simulator"];
+    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "environments", "seed", "tables", "data", "scenarios", "budgets", "failOn", "tracing", "variants", "simulator"];
+
+    /// <summary>Keys of the suite's <c>failOn:</c> section: what fails a run besides its budgets.</summary>
+    public static IReadOnlyList<string> FailOn { get; } = ["errorRate", "unreachableFor"];
 
     /// <summary>Keys of one entry of <c>variants:</c>; <c>capacity</c> alone is shorthand for a suite with one table.</summary>
     public static IReadOnlyList<string> Variant { get; } = ["name", "description", "capacity", "tables", "data"];

@@ -47,6 +47,7 @@ public sealed class SuiteSchemaTests : IDisposable
         { nameof(SuiteKeys.TransactWriteOptions), "/$defs/transactWriteOptions/properties" },
         { nameof(SuiteKeys.SortKeyCondition), "/$defs/sortKeyCondition/properties" },
         { nameof(SuiteKeys.Budget), "/$defs/budget/properties" },
+        { nameof(SuiteKeys.FailOn), "/$defs/failOn/properties" },
         { nameof(SuiteKeys.Variant), "/$defs/variant/properties" },
         { nameof(SuiteKeys.VariantTable), "/$defs/variantTable/properties" },
         { nameof(SuiteKeys.VariantData), "/$defs/variantData/properties" },
