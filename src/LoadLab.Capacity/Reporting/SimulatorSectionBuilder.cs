@@ -9,7 +9,7 @@ namespace LoadLab.Capacity.Reporting;
 /// <summary>Turns the simulator's own metrics into the results.json <c>simulator</c> section (Core's plain records).</summary>
 public static class SimulatorSectionBuilder
 {
-    public static SimulatorSection Build(CapacityMetricsSnapshot snapshot, CapacitySettings settings, ProxyRequestStatistics? requests)
+    public static SimulatorSection Build(CapacityMetricsSnapshot snapshot, CapacitySettings settings, ProxyRequestStatistics? requests, Proxy.Faults.FaultStatistics? faults = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(settings);
@@ -21,6 +21,7 @@ public static class SimulatorSectionBuilder
             Parameters = snapshot.Parameters,
             Resources = snapshot.Resources.Where(r => !r.Deleted || r.ConsumedReadUnits + r.ConsumedWriteUnits > 0).Select(Resource).ToArray(),
             Requests = requests is null ? null : new SimulatorRequests(requests.LogicalCalls, requests.Attempts, requests.ThrottledAttempts),
+            Faults = faults is { Configured: true } ? new SimulatorFaults(faults.Settings, faults.Requests, faults.Injected) : null,
             Cost = cost.Resources.Select(c => new SimulatorCost(
                 c.Table,
                 c.Index,

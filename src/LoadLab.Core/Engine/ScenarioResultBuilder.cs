@@ -75,6 +75,8 @@ internal static class ScenarioResultBuilder
             ItemsScanned = NullIfZero(op.ItemsScanned),
             Pages = NullIfZero(op.Pages),
             UnprocessedRetries = NullIfZero(op.UnprocessedRetries),
+            InjectedAttempts = NullIfZero(op.InjectedAttempts),
+            InjectedFailures = NullIfZero(op.InjectedFailures),
             LatencyHistogram = HistogramCodec.Encode(corrected),
             ServiceTimeHistogram = HistogramCodec.Encode(service),
             Series = series,

@@ -61,6 +61,8 @@ internal static class ScenarioMerge
             ItemsScanned = SumOptional(parts.Select(p => p.Op.ItemsScanned)),
             Pages = SumOptional(parts.Select(p => p.Op.Pages)),
             UnprocessedRetries = SumOptional(parts.Select(p => p.Op.UnprocessedRetries)),
+            InjectedAttempts = SumOptional(parts.Select(p => p.Op.InjectedAttempts)),
+            InjectedFailures = SumOptional(parts.Select(p => p.Op.InjectedFailures)),
             LatencyHistogram = latency is null ? null : HistogramCodec.Encode(latency),
             ServiceTimeHistogram = service is null ? null : HistogramCodec.Encode(service),
             Series = SeriesAlignment.MergeOperationSeries(parts.Select(p => (p.Offset, p.Op.Series)).ToArray()),

@@ -35,6 +35,12 @@ public readonly record struct OperationOutcome(
     /// <summary>Batch requests resent for unprocessed items or keys (DynamoDB's batch form of a throttle).</summary>
     public int UnprocessedRetries { get; init; }
 
+    /// <summary>Attempts answered by a fault the simulator injected (<see cref="InjectedFaults"/>), recovered or not.</summary>
+    public int InjectedAttempts { get; init; }
+
+    /// <summary>True when the outcome itself came from an injected fault: the SDK's retries did not get past it.</summary>
+    public bool Injected { get; init; }
+
     /// <summary>True when any item count is set; recorders skip the counters otherwise.</summary>
     public bool HasItemCounts => (ItemsReturned | ItemsScanned | Pages | UnprocessedRetries) != 0;
 }

@@ -39,6 +39,9 @@ public sealed record RunPlan
     /// <summary>The suite's <c>failOn:</c> rules: the error-rate ceiling (already among <see cref="Budgets"/>) and how long the target may stay unreachable.</summary>
     public FailOnPlan FailOn { get; init; } = FailOnPlan.Default;
 
+    /// <summary>The SDK client's retry mode, attempts and timeout from the suite (<c>sdk:</c>); null values keep the defaults.</summary>
+    public SdkPlan Sdk { get; init; } = SdkPlan.Default;
+
     /// <summary>The capacity simulator's preset and overrides from the suite (local runs only).</summary>
     public SimulatorPlan Simulator { get; init; } = SimulatorPlan.Default;
 

@@ -22,6 +22,8 @@ internal sealed class OperationRecorder(string name)
     private long itemsScanned;
     private long pages;
     private long unprocessedRetries;
+    private long injectedAttempts;
+    private long injectedFailures;
 
     public string Name { get; } = name;
 
@@ -49,6 +51,10 @@ internal sealed class OperationRecorder(string name)
 
     public long UnprocessedRetries => Volatile.Read(ref unprocessedRetries);
 
+    public long InjectedAttempts => Volatile.Read(ref injectedAttempts);
+
+    public long InjectedFailures => Volatile.Read(ref injectedFailures);
+
     public void Record(in OperationOutcome outcome, long correctedMicros, long serviceMicros)
     {
         int kind = (int)outcome.Kind;
@@ -60,6 +66,9 @@ internal sealed class OperationRecorder(string name)
         if (outcome.WriteUnits > 0) Interlocked.Add(ref writeMilliUnits, (long)Math.Round(outcome.WriteUnits * 1000));
         // One test for get and put, which never carry item counts.
         if (outcome.HasItemCounts) RecordItems(outcome);
+        // Only a rehearsal with simulator.faults sets these.
+        if (outcome.InjectedAttempts > 0) Interlocked.Add(ref injectedAttempts, outcome.InjectedAttempts);
+        if (outcome.Injected) Interlocked.Increment(ref injectedFailures);
         if (outcome.Kind == OutcomeKind.Throttled)
             ThrottleReasons.AddOrUpdate(outcome.Reason ?? "Unknown", 1, (_, n) => n + 1);
         else if (outcome.Kind != OutcomeKind.Ok && outcome.Reason is not null)

@@ -61,7 +61,7 @@ internal static class RunAssembler
             },
             Scenarios = engine?.Scenarios ?? [],
             Seeding = parts.Seeding,
-            Findings = engine is null ? [] : [.. TargetFinding(failure), .. Findings.From(engine.Scenarios), .. AbortFinding(parts.Abort)],
+            Findings = engine is null ? [] : [.. TargetFinding(failure), .. Findings.From(engine.Scenarios), .. Findings.Injected(parts.Simulator, engine.Scenarios), .. AbortFinding(parts.Abort)],
             Simulator = parts.Simulator,
             Tables = parts.Tables,
         };

@@ -37,7 +37,9 @@ internal sealed class RunOrchestrator(RunServices services)
         Reporter.Info(RunLine(run, plan));
 
         await using var target = await services.OpenTarget(run, Reporter.Info, stop).ConfigureAwait(false);
-        using var client = DynamoDbClientFactory.Create(target.Options with { Profile = settings.Profile });
+        // The suite's sdk: settings (retry mode, attempts, timeout) apply to every request of the run.
+        var clientOptions = TargetSession.WithSdk(target.Options with { Profile = settings.Profile }, plan.Sdk);
+        using var client = DynamoDbClientFactory.Create(clientOptions);
         await TargetSession.CheckReachableAsync(client, target.Options, stop).ConfigureAwait(false);
 
         var startedAt = Time.GetUtcNow();
@@ -84,6 +86,7 @@ internal sealed class RunOrchestrator(RunServices services)
             Reporter.Info($"Running {scenarios.Length} scenario(s) for {Formatting.Duration(LoadEngine.PlannedDuration(plan.Scenarios))}");
             await WaitForStartAsync(run.Shard, stop).ConfigureAwait(false);
             tracing?.MarkLoadStart();
+            StartFaults(run, target);
             engineResult = await Reporter.ShowWhileAsync(() => engine.RunAsync(scenarios, engineOptions, engineStop.Token)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -101,7 +104,7 @@ internal sealed class RunOrchestrator(RunServices services)
         {
             Run = run,
             Plan = plan,
-            Target = target.Describe(),
+            Target = target.Describe(clientOptions),
             StartedAt = startedAt,
             EndedAt = Time.GetUtcNow(),
             Seeding = seeding,
@@ -131,6 +134,17 @@ internal sealed class RunOrchestrator(RunServices services)
         if (run.Shard is { Count: > 1 } shard)
             seed += Formatting.Invariant($" (shard {shard.Index}/{shard.Count} draws from {plan.Seed})");
         return $"Run {plan.RunId}: suite '{plan.SuiteName}', environment {plan.Environment}, {seed}";
+    }
+
+    /// <summary>The simulator's faults start with the load, so their windows count from its first second.</summary>
+    private void StartFaults(ResolvedRun run, TargetSession target)
+    {
+        if (!run.Simulator.Faults.Any)
+            return;
+        if (target.StartFaults())
+            Reporter.Info("Injecting faults from now on: " + TargetSession.DescribeFaults(run.Simulator) + " (counted apart from real failures: simulator.faults in results.json)");
+        else
+            Reporter.Warn($"simulator.faults are injected by the capacity simulator of local runs only; nothing is injected on {TargetKinds.Name(target.Kind)} targets.");
     }
 
     /// <summary>With --start-at, every shard starts its load at the same wall-clock time.</summary>

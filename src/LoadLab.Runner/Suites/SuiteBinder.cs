@@ -53,6 +53,9 @@ internal static class SuiteBinder
         var failOn = reader.Optional("failOn") is { } fo
             ? FailOnBinder.Bind(fo, diagnostics)
             : FailOnPlan.Default;
+        var sdk = reader.Optional("sdk") is { } sd
+            ? SdkBinder.Bind(sd, diagnostics)
+            : SdkPlan.Default;
         var tracing = reader.Optional("tracing") is { } tr
             ? TracingBinder.Bind(tr, diagnostics)
             : null;
@@ -76,6 +79,7 @@ internal static class SuiteBinder
             // Windows and graces keep their length under --duration-scale: they are statistics, not load.
             Budgets = WithFailOn([.. budgets.Select(budget => Built(budget.Definition))], Built(failOn)),
             FailOn = Built(failOn),
+            Sdk = Built(sdk),
             Simulator = Built(simulator),
         };
         return variants.Count == 0 ? plan : VariantExpander.Expand(plan, mapping, variants, options, diagnostics);

@@ -63,6 +63,15 @@ internal sealed class ProxyDispatcher(ProxyServices services)
                 return;
             }
 
+            // Faults to rehearse (Proxy/Faults): injected latency has passed by now; an injected failure answers instead.
+            var injection = await services.Faults.InjectAsync(exchange, operation);
+            if (injection.Handled)
+            {
+                response = injection.Response;
+                dropped = injection.Dropped;
+                return;
+            }
+
             response = await HandleOperationAsync(exchange, operation, name, body.Buffer!);
         }
         catch (UpstreamUnavailableException ex)

@@ -24,6 +24,7 @@ internal sealed class ProxyServices : IDisposable
         Throttles = new ThrottleEmitter(options.Emission, options.Region ?? model.Settings.Region, options.AccountId ?? model.Settings.AccountId);
         Statistics = new RequestStatistics(options.TimeProvider);
         Ticker = new ModelTicker(model, options.TimeProvider, options.ModelTickInterval);
+        Faults = new Faults.FaultInjector(model.Settings.Faults, options.TimeProvider, options.FaultsFromStart);
     }
 
     public CapacityProxyOptions Options { get; }
@@ -44,6 +45,9 @@ internal sealed class ProxyServices : IDisposable
     public RequestStatistics Statistics { get; }
 
     public ModelTicker Ticker { get; }
+
+    /// <summary>The faults to rehearse (the settings' <c>faults</c>); none by default.</summary>
+    public Faults.FaultInjector Faults { get; }
 
     /// <summary>Auto scaling policies pushed for tables not created yet, applied at CreateTable.</summary>
     public ConcurrentDictionary<string, TableAutoScaling> PendingScaling { get; } = new(StringComparer.Ordinal);

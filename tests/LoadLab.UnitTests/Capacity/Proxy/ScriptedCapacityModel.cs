@@ -27,7 +27,7 @@ internal sealed class ScriptedCapacityModel : ICapacityModel
 
     public List<(string Table, long Delta)> StoredBytes { get; } = [];
 
-    public CapacitySettings Settings { get; } = new();
+    public CapacitySettings Settings { get; init; } = new();
 
     public IEnumerable<Charge> SettledCharges
     {
