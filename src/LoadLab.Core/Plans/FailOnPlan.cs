@@ -14,6 +14,10 @@ public sealed record FailOnPlan
     /// <summary>The default time operations may go without any answer before the run stops as failed.</summary>
     public static readonly TimeSpan DefaultUnreachableFor = TimeSpan.FromSeconds(5);
 
+    /// <summary>The default for <see cref="SeedingStalledFor"/>.</summary>
+    public static readonly TimeSpan DefaultSeedingStalledFor = TimeSpan.FromMinutes(1);
+
+    // Declared after the defaults above: static fields are set in order, and this one reads them.
     public static readonly FailOnPlan Default = new();
 
     /// <summary>
@@ -27,6 +31,12 @@ public sealed record FailOnPlan
 
     /// <summary><c>failOn.unreachableFor</c>: how long operations may end in network errors and timeouts only, without a single answer.</summary>
     public TimeSpan UnreachableFor { get; init; } = DefaultUnreachableFor;
+
+    /// <summary>
+    /// <c>failOn.seedingStalledFor</c>: how long seeding may go without writing a single item before it gives up. It
+    /// retries unprocessed and throttled items for as long as anything is written.
+    /// </summary>
+    public TimeSpan SeedingStalledFor { get; init; } = DefaultSeedingStalledFor;
 
     /// <summary>
     /// The error-rate budget this rule adds to the suite's <paramref name="budgets"/>: the one written in

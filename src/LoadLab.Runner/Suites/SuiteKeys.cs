@@ -15,7 +15,7 @@ public static class SuiteKeys
     public static IReadOnlyList<string> Sdk { get; } = ["retryMode", "maxAttempts", "timeout"];
 
     /// <summary>Keys of the suite's <c>failOn:</c> section: what fails a run besides its budgets.</summary>
-    public static IReadOnlyList<string> FailOn { get; } = ["errorRate", "unreachableFor"];
+    public static IReadOnlyList<string> FailOn { get; } = ["errorRate", "unreachableFor", "seedingStalledFor"];
 
     /// <summary>Keys of one entry of <c>variants:</c>; <c>capacity</c> alone is shorthand for a suite with one table.</summary>
     public static IReadOnlyList<string> Variant { get; } = ["name", "description", "capacity", "tables", "data"];
