@@ -9,6 +9,13 @@ public sealed record SeedCapacity(bool Provisioned, IReadOnlyList<SeedCapacity.R
     /// <param name="Index">The global index, or null for the table.</param>
     public sealed record Resource(string? Index, double WriteUnitsPerSecond);
 
+    /// <summary>One of <paramref name="parts"/> equal shares: the shards of a sharded run seed side by side into one table.</summary>
+    public SeedCapacity Share(int parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
+        return parts == 1 ? this : this with { Resources = [.. Resources.Select(r => r with { WriteUnitsPerSecond = r.WriteUnitsPerSecond / parts })] };
+    }
+
     /// <summary>"index byStatus (5 WCU)" or "the table (on-demand, 4,000 WRU/s)", for progress lines and the plan.</summary>
     public string Describe(int resource)
     {

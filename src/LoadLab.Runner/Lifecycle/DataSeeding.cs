@@ -22,8 +22,9 @@ internal static class DataSeeding
         var keys = shard ?? KeyShard.Whole;
         string part = keys.Count == 1 ? "" : $" (shard {keys.Index}/{keys.Count}: items {keys.SliceOf(dataSet.Items)} of {dataSet.Items:N0})";
         long items = keys.SliceOf(dataSet.Items).Count;
-        // The capacity as DynamoDB has it now (it may differ from the suite's on a table that existed), paced below.
-        var capacity = await SeedPace.DescribeAsync(client, table, stop).ConfigureAwait(false) ?? SeedPace.Planned(table);
+        // The capacity as DynamoDB has it now (it may differ from the suite's on a table that existed), paced below;
+        // the shards of a sharded run seed at once, so each takes its share.
+        var capacity = (await SeedPace.DescribeAsync(client, table, stop).ConfigureAwait(false) ?? SeedPace.Planned(table)).Share(keys.Count);
         var estimate = SeedingEstimate.Of(items, DataSetEstimator.Estimate(dataSet, table, (int)Math.Clamp(items, 1, DataSetEstimator.Samples)), capacity);
         info($"Seeding {items:N0} {dataSet.Model} items into {table.Name}{part}: {estimate.Describe()}…");
         var progress = new Running.SeedProgress(table.Name, items, time, info);

@@ -184,6 +184,8 @@ public sealed class SeederTests
         // An item bigger than a second of capacity still goes, one at a time.
         Assert.Equal(1, SeedPace.ItemsPerBatch([1, 9], capacity, Seeder.BatchSize));
         Assert.Equal((150 / 4.5, 1), SeedPace.Seconds(150, [1, 1], capacity));
+        // Two shards seeding the same table at once take half each.
+        Assert.Equal([500, 2.5], capacity.Share(2).Resources.Select(r => r.WriteUnitsPerSecond));
     }
 
     [Fact]
