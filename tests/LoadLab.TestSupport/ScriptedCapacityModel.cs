@@ -28,7 +28,7 @@ public sealed class ScriptedCapacityModel : ICapacityModel
 
     public List<(string Table, long Delta)> StoredBytes { get; } = [];
 
-    public CapacitySettings Settings { get; } = new();
+    public CapacitySettings Settings { get; init; } = new();
 
     /// <summary>Every settled charge so far, in order (a copy).</summary>
     public IReadOnlyList<Charge> SettledCharges

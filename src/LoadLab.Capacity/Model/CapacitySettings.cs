@@ -23,6 +23,12 @@ public sealed partial record CapacitySettings
     /// <summary>Overrides applied on top of the preset, as given (name → text), for the report.</summary>
     public IReadOnlyDictionary<string, string> Overrides { get; init; } = NoOverrides;
 
+    /// <summary>
+    /// Faults the simulator injects to rehearse retries (not a capacity rule, not an override: <c>simulator.faults</c>
+    /// and <c>--simulator faults.NAME=…</c>). Carried with the settings so every way of starting the simulator gets them.
+    /// </summary>
+    public Proxy.Faults.FaultSettings Faults { get; init; } = Proxy.Faults.FaultSettings.None;
+
     public string Region { get; init; } = "us-east-1";
 
     public string AccountId { get; init; } = "000000000000";

@@ -60,6 +60,12 @@ public sealed class CapacityProxy : IAsyncDisposable
     /// <summary>Calls, attempts and throttled attempts seen so far (also in <c>GET /_loadlab/metrics</c>).</summary>
     public ProxyRequestStatistics RequestStatistics => services.Statistics.Snapshot();
 
+    /// <summary>The faults configured and how many were injected (also in <c>GET /_loadlab/metrics</c>).</summary>
+    public Faults.FaultStatistics FaultStatistics => services.Faults.Snapshot();
+
+    /// <summary>Starts the configured faults now; their windows are measured from here.</summary>
+    public void StartFaults() => services.Faults.Start();
+
     public static async Task<CapacityProxy> StartAsync(CapacityProxyOptions options, ICapacityModel model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -37,7 +37,13 @@ public sealed record CapacityProxyOptions
     /// </summary>
     public Func<string?>? BackendStatus { get; init; }
 
-    /// <summary>Clock for the attempt statistics (the model has its own).</summary>
+    /// <summary>
+    /// Whether the configured faults (<see cref="Model.CapacitySettings.Faults"/>) apply from the start; otherwise they
+    /// wait for <see cref="CapacityProxy.StartFaults"/> (a run starts them with its load, so setup and seeding are spared).
+    /// </summary>
+    public bool FaultsFromStart { get; init; } = true;
+
+    /// <summary>Clock for the attempt statistics and the faults' windows (the model has its own).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>Replaces the HTTP handler to the upstream (tests); the default is a pooled SocketsHttpHandler.</summary>

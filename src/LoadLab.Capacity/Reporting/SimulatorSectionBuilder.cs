@@ -10,7 +10,7 @@ namespace LoadLab.Capacity.Reporting;
 public static class SimulatorSectionBuilder
 {
     /// <summary>Everything since the simulator started, seeding included (the metrics endpoint's view; runs pass a window).</summary>
-    public static SimulatorSection Build(CapacityMetricsSnapshot snapshot, CapacitySettings settings, ProxyRequestStatistics? requests)
+    public static SimulatorSection Build(CapacityMetricsSnapshot snapshot, CapacitySettings settings, ProxyRequestStatistics? requests, Proxy.Faults.FaultStatistics? faults = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(settings);
@@ -22,6 +22,7 @@ public static class SimulatorSectionBuilder
             Parameters = snapshot.Parameters,
             Resources = Kept(snapshot).Select(r => Resource(r, settings, Seconds(r, s => s.OffsetSeconds))).ToArray(),
             Requests = requests is null ? null : new SimulatorRequests(requests.LogicalCalls, requests.Attempts, requests.ThrottledAttempts),
+            Faults = faults is { Configured: true } ? new SimulatorFaults(faults.Settings, faults.Requests, faults.Injected) : null,
             Cost = cost.Resources.Select(c => new SimulatorCost(
                 c.Table,
                 c.Index,
@@ -39,7 +40,7 @@ public static class SimulatorSectionBuilder
     /// <see cref="SimulatorSection.Seeding"/>. Offsets are re-based on the load's start, the time base of the run's series.
     /// </summary>
     /// <param name="requests">The proxy's call counts over the window (the caller subtracts its counters at the window's start).</param>
-    public static SimulatorSection Build(CapacityMetricsSnapshot snapshot, CapacitySettings settings, SimulatorRequests? requests, MeasuredWindow window)
+    public static SimulatorSection Build(CapacityMetricsSnapshot snapshot, CapacitySettings settings, SimulatorRequests? requests, MeasuredWindow window, Proxy.Faults.FaultStatistics? faults = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(settings);
@@ -71,6 +72,7 @@ public static class SimulatorSectionBuilder
             Parameters = snapshot.Parameters,
             Resources = resources,
             Requests = requests,
+            Faults = faults is { Configured: true } ? new SimulatorFaults(faults.Settings, faults.Requests, faults.Injected) : null,
             Cost = costs,
             Window = new SimulatorWindow(window.LoadStartedAt, Math.Round(window.From, 3), Math.Round(window.To, 3), MeasuredWindow.Rule),
             Seeding = phases,

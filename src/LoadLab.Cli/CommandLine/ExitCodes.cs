@@ -23,6 +23,7 @@ public static class ExitCodes
     {
         LoadLab.Runner.Running.RunVerdict.Passed => Ok,
         LoadLab.Runner.Running.RunVerdict.BudgetFailed => BudgetFailed,
+        LoadLab.Runner.Running.RunVerdict.TargetFailed => CannotRun,
         _ => Interrupted,
     };
 }

@@ -12,7 +12,7 @@ internal static class PlanEstimatesView
     {
         if (plan.DataSets.Count == 0) return;
         var data = new Table().Border(TableBorder.Rounded).Title("data to seed");
-        foreach (var c in new[] { "table", "model", "items", "seed", "avg item", "total", "per item RCU (strong) / WCU" }) data.AddColumn(c);
+        foreach (var c in new[] { "table", "model", "items", "seed", "avg item", "total", "per item RCU (strong) / WCU", "seeding (paced)" }) data.AddColumn(c);
         foreach (var d in plan.DataSets)
         {
             var e = estimates.DataSets[d.TableId];
@@ -23,7 +23,8 @@ internal static class PlanEstimatesView
                 d.Seed.ToString(CultureInfo.InvariantCulture),
                 ByteText.Format(e.AverageBytes),
                 ByteText.Format(e.TotalBytes),
-                Formatting.Invariant($"{e.AverageReadUnits:0.##} / {e.AverageWriteUnits:0.##}"));
+                Formatting.Invariant($"{e.AverageReadUnits:0.##} / {e.AverageWriteUnits:0.##}"),
+                Markup.Escape(estimates.Seeding[d.TableId].Describe()));
         }
 
         console.Write(data);

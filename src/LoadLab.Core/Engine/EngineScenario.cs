@@ -26,6 +26,7 @@ public sealed record LiveSnapshot(double ElapsedSeconds, double PlannedSeconds, 
 /// <param name="TargetRate">Open model: the schedule's rate now; closed model: 0.</param>
 /// <param name="Interval">The interval just closed, as it goes into the scenario's series.</param>
 /// <param name="Operations">The interval just closed per operation, with its latency histogram (live budget checks use it).</param>
+/// <param name="Reach">Whether the target answered the operations that ended in the interval (the dead-target check uses it).</param>
 public sealed record LiveScenario(
     string Name,
     string Phase,
@@ -38,7 +39,8 @@ public sealed record LiveScenario(
     long DroppedTotal,
     int InFlight,
     Results.ScenarioInterval? Interval = null,
-    IReadOnlyList<LiveOperation>? Operations = null);
+    IReadOnlyList<LiveOperation>? Operations = null,
+    IntervalReach Reach = default);
 
 /// <summary>One operation's interval just closed.</summary>
 public sealed record LiveOperation(string Name, Results.OperationInterval Interval);

@@ -72,7 +72,8 @@ internal sealed class IntervalSampler(
                 runner.Recorder.Dropped,
                 runner.Recorder.InFlight,
                 last.Interval,
-                last.Operations?.Select((point, i) => new LiveOperation(runner.Recorder.Operations[i].Name, point)).ToArray()));
+                last.Operations?.Select((point, i) => new LiveOperation(runner.Recorder.Operations[i].Name, point)).ToArray(),
+                last.Reach));
         }
 
         closedUntil = until;

@@ -89,6 +89,8 @@ internal static class ScenarioResultBuilder
             Pages = NullIfZero(op.Pages),
             UnprocessedRetries = NullIfZero(op.UnprocessedRetries),
             UnprocessedItems = NullIfZero(op.UnprocessedItems),
+            InjectedAttempts = NullIfZero(op.InjectedAttempts),
+            InjectedFailures = NullIfZero(op.InjectedFailures),
             LatencyHistogram = HistogramCodec.Encode(corrected),
             ServiceTimeHistogram = HistogramCodec.Encode(service),
             Series = series,

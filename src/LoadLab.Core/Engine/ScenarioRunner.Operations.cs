@@ -81,6 +81,7 @@ internal sealed partial class ScenarioRunner
         long end = time.GetTimestamp();
         if (!warmup)
             Recorder.Operations[op].Record(outcome, Micros(end - intended), Micros(end - sent));
+        Recorder.OnOutcome(outcome.Kind);
         Recorder.OnFinished(warmup);
         if (releaseSlot) slots.Release();
     }

@@ -40,6 +40,8 @@ public static class RunResultMerger
                 EndedAt = ended,
                 DurationSeconds = Math.Round((ended - origin).TotalSeconds, 3),
                 Interrupted = results.Any(r => r.Run.Interrupted),
+                // A shard whose target died failed; the merge keeps the first such failure so it is not lost.
+                TargetFailure = results.Select(r => r.Run.TargetFailure).FirstOrDefault(f => f is not null),
                 Shard = shardInfo,
             },
             Scenarios = scenarios,

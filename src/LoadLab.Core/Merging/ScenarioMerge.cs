@@ -71,6 +71,8 @@ internal static class ScenarioMerge
             Pages = SumOptional(parts.Select(p => p.Op.Pages)),
             UnprocessedRetries = SumOptional(parts.Select(p => p.Op.UnprocessedRetries)),
             UnprocessedItems = SumOptional(parts.Select(p => p.Op.UnprocessedItems)),
+            InjectedAttempts = SumOptional(parts.Select(p => p.Op.InjectedAttempts)),
+            InjectedFailures = SumOptional(parts.Select(p => p.Op.InjectedFailures)),
             LatencyHistogram = latency is null ? null : HistogramCodec.Encode(latency),
             ServiceTimeHistogram = service is null ? null : HistogramCodec.Encode(service),
             Series = SeriesAlignment.MergeOperationSeries(parts.Select(p => (p.Offset, p.Op.Series)).ToArray()),

@@ -37,6 +37,11 @@ public readonly record struct OperationOutcome(
 
     /// <summary>Items or keys batch responses returned unprocessed, summed over the resends: each is one throttle event.</summary>
     public int UnprocessedItems { get; init; }
+    /// <summary>Attempts answered by a fault the simulator injected (<see cref="InjectedFaults"/>), recovered or not.</summary>
+    public int InjectedAttempts { get; init; }
+
+    /// <summary>True when the outcome itself came from an injected fault: the SDK's retries did not get past it.</summary>
+    public bool Injected { get; init; }
 
     /// <summary>True when any item count is set; recorders skip the counters otherwise.</summary>
     public bool HasItemCounts => (ItemsReturned | ItemsScanned | Pages | UnprocessedRetries | UnprocessedItems) != 0;

@@ -36,6 +36,12 @@ public sealed record RunPlan
     /// <summary>Limits the run is checked against (latency percentiles, throughput, throttle and error rates); empty when the suite has none.</summary>
     public IReadOnlyList<Budgets.BudgetDefinition> Budgets { get; init; } = [];
 
+    /// <summary>The suite's <c>failOn:</c> rules: the error-rate ceiling (already among <see cref="Budgets"/>) and how long the target may stay unreachable.</summary>
+    public FailOnPlan FailOn { get; init; } = FailOnPlan.Default;
+
+    /// <summary>The SDK client's retry mode, attempts and timeout from the suite (<c>sdk:</c>); null values keep the defaults.</summary>
+    public SdkPlan Sdk { get; init; } = SdkPlan.Default;
+
     /// <summary>The capacity simulator's preset and overrides from the suite (local runs only).</summary>
     public SimulatorPlan Simulator { get; init; } = SimulatorPlan.Default;
 

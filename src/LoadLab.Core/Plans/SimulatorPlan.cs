@@ -10,4 +10,10 @@ namespace LoadLab.Core.Plans;
 public sealed record SimulatorPlan(string? Preset, IReadOnlyDictionary<string, string> Overrides)
 {
     public static readonly SimulatorPlan Default = new(null, new Dictionary<string, string>());
+
+    /// <summary>
+    /// The faults to inject during the load (<c>simulator.faults</c>), as text by entry name: <c>internalServerError</c>
+    /// (a rate) or <c>KIND.FIELD</c>, e.g. <c>latency.p50</c> → <c>20ms</c>; validated by the simulator at load time.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Faults { get; init; } = new Dictionary<string, string>();
 }

@@ -23,6 +23,8 @@ internal sealed class OperationRecorder(string name)
     private long pages;
     private long unprocessedRetries;
     private long unprocessedItems;
+    private long injectedAttempts;
+    private long injectedFailures;
 
     public string Name { get; } = name;
 
@@ -54,6 +56,9 @@ internal sealed class OperationRecorder(string name)
 
     /// <summary>Throttled attempts plus unprocessed batch items so far: the throttle events of <see cref="Results.OperationResult.ThrottleEvents"/>.</summary>
     public long ThrottleEvents => ThrottledAttempts + UnprocessedItems;
+    public long InjectedAttempts => Volatile.Read(ref injectedAttempts);
+
+    public long InjectedFailures => Volatile.Read(ref injectedFailures);
 
     public void Record(in OperationOutcome outcome, long correctedMicros, long serviceMicros)
     {
@@ -66,6 +71,9 @@ internal sealed class OperationRecorder(string name)
         if (outcome.WriteUnits > 0) Interlocked.Add(ref writeMilliUnits, (long)Math.Round(outcome.WriteUnits * 1000));
         // One test for get and put, which never carry item counts.
         if (outcome.HasItemCounts) RecordItems(outcome);
+        // Only a rehearsal with simulator.faults sets these.
+        if (outcome.InjectedAttempts > 0) Interlocked.Add(ref injectedAttempts, outcome.InjectedAttempts);
+        if (outcome.Injected) Interlocked.Increment(ref injectedFailures);
         if (outcome.Kind == OutcomeKind.Throttled)
             ThrottleReasons.AddOrUpdate(outcome.Reason ?? "Unknown", 1, (_, n) => n + 1);
         else if (outcome.Kind != OutcomeKind.Ok && outcome.Reason is not null)

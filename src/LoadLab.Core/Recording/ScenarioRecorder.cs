@@ -1,4 +1,5 @@
 using HdrHistogram;
+using LoadLab.Core.Engine;
 using LoadLab.Core.Outcomes;
 using LoadLab.Core.Results;
 
@@ -27,6 +28,10 @@ internal sealed class ScenarioRecorder
     private int inFlight;
     private long lastStarted;
     private long lastDropped;
+    private long answered;
+    private long networkErrors;
+    private long timeouts;
+    private IntervalReach lastReach;
 
     public ScenarioRecorder(IReadOnlyList<string> operationNames)
     {
@@ -60,6 +65,14 @@ internal sealed class ScenarioRecorder
         Interlocked.Increment(ref inFlight);
         if (warmup) Interlocked.Increment(ref warmupScheduled);
         else Interlocked.Increment(ref started);
+    }
+
+    /// <summary>Counts whether the target answered an operation (warm-up included), for <see cref="IntervalSnapshot.Reach"/>.</summary>
+    public void OnOutcome(OutcomeKind kind)
+    {
+        if (kind == OutcomeKind.NetworkError) Interlocked.Increment(ref networkErrors);
+        else if (kind == OutcomeKind.Timeout) Interlocked.Increment(ref timeouts);
+        else Interlocked.Increment(ref answered);
     }
 
     public void OnFinished(bool warmup)
@@ -150,7 +163,10 @@ internal sealed class ScenarioRecorder
         series.Add(scenarioPoint);
         lastStarted = startedNow;
         lastDropped = droppedNow;
-        LastInterval = new IntervalSnapshot(scenarioPoint, P(all, 50), P(all, 99), throttledTotal, errorsTotal, operationPoints);
+        var reachNow = new IntervalReach(Volatile.Read(ref answered), Volatile.Read(ref networkErrors), Volatile.Read(ref timeouts));
+        var reach = new IntervalReach(reachNow.Answered - lastReach.Answered, reachNow.NetworkErrors - lastReach.NetworkErrors, reachNow.Timeouts - lastReach.Timeouts);
+        lastReach = reachNow;
+        LastInterval = new IntervalSnapshot(scenarioPoint, P(all, 50), P(all, 99), throttledTotal, errorsTotal, operationPoints) { Reach = reach };
     }
 
     public IReadOnlyList<ScenarioInterval> Series() => series.Snapshot();
@@ -165,4 +181,8 @@ internal sealed class ScenarioRecorder
 
 /// <summary>The latest closed interval of a scenario, with its latency over all operations.</summary>
 /// <param name="Operations">The same interval per operation, in the recorder's operation order (before any coarsening of the series).</param>
-public sealed record IntervalSnapshot(ScenarioInterval Interval, double P50Ms, double P99Ms, long Throttled, long Errors, IReadOnlyList<OperationInterval>? Operations = null);
+public sealed record IntervalSnapshot(ScenarioInterval Interval, double P50Ms, double P99Ms, long Throttled, long Errors, IReadOnlyList<OperationInterval>? Operations = null)
+{
+    /// <summary>Whether the target answered the operations that ended in this interval, warm-up included.</summary>
+    public IntervalReach Reach { get; init; }
+}

@@ -75,6 +75,11 @@ public sealed record OperationResult
 
     /// <summary>Items or keys batch responses returned unprocessed (each one a throttle event), summed over the resends.</summary>
     public long? UnprocessedItems { get; init; }
+    /// <summary>Attempts answered by a fault the simulator injected (<c>simulator.faults</c>), whether a retry recovered or not; null without faults.</summary>
+    public long? InjectedAttempts { get; init; }
+
+    /// <summary>Operations whose outcome was an injected fault (the SDK's retries did not get past it); they are also counted under their outcome.</summary>
+    public long? InjectedFailures { get; init; }
 
     /// <summary>Cumulative corrected-latency histogram (all outcomes), HdrHistogram V2 compressed, base64; exact merges and re-reports use it.</summary>
     public string? LatencyHistogram { get; init; }

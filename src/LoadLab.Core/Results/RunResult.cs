@@ -102,6 +102,9 @@ public sealed record RunInfo
 
     /// <summary>The AWS account the credentials belong to; only with <c>--show-account</c>, otherwise null (and absent from results.json).</summary>
     public string? AccountId { get; init; }
+
+    /// <summary>Set when the target stopped answering during the load and the run stopped for it (exit 3); null otherwise.</summary>
+    public TargetFailure? TargetFailure { get; init; }
 }
 
 /// <summary>
@@ -127,6 +130,8 @@ public sealed record MachineInfo(string Os, string Architecture, int ProcessorCo
 
 /// <summary>What the run talked to and how the client behaved.</summary>
 /// <param name="Kind">local (embedded dynalite), endpoint (--endpoint) or aws.</param>
+/// <param name="RetryMode">The SDK's retry mode, standard or adaptive (the suite's sdk.retryMode).</param>
+/// <param name="MaxAttempts">HTTP attempts per call, the first included (sdk.maxAttempts).</param>
 public sealed record TargetInfo(
     string Kind,
     string? Endpoint,
@@ -134,6 +139,10 @@ public sealed record TargetInfo(
     string SdkVersion,
     string SdkCoreVersion,
     string RetryMode,
-    int MaxAttempts);
+    int MaxAttempts)
+{
+    /// <summary>How long one HTTP attempt could take before it counted as a timeout (sdk.timeout); null in results written before it existed.</summary>
+    public double? TimeoutSeconds { get; init; }
+}
 
 public sealed record SeedSummary(string Table, string Model, long Items, long Batches, long UnprocessedRetries, double Seconds);

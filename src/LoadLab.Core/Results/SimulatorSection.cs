@@ -23,6 +23,9 @@ public sealed record SimulatorSection
     /// <summary>Estimated cost of the window's traffic in the table's own mode and in the other mode.</summary>
     public IReadOnlyList<SimulatorCost> Cost { get; init; } = [];
 
+    /// <summary>The faults the simulator injected to rehearse retries (<c>simulator.faults</c>); null when none were configured.</summary>
+    public SimulatorFaults? Faults { get; init; }
+
     /// <summary>The time the figures cover; null in files written before the window existed (their figures include seeding).</summary>
     public SimulatorWindow? Window { get; init; }
 
@@ -51,6 +54,16 @@ public sealed record SimulatorPhase(
     double ConsumedWriteUnits,
     long ThrottledRequests,
     IReadOnlyDictionary<string, long> ThrottleEventsByReason);
+
+/// <summary>
+/// Faults the simulator injected: counted here, apart from every real outcome, so nobody mistakes them for failures of
+/// the target. Each injected failure also reached the client (as DynamoDB's error, or a reset connection) and shows in
+/// the operations' figures as the client saw it; an operation's <c>injectedAttempts</c> and <c>injectedFailures</c> say how many.
+/// </summary>
+/// <param name="Settings">The faults as configured (name → text, e.g. <c>faults.internalServerError.rate</c> → <c>2%</c>).</param>
+/// <param name="Requests">Data-plane requests the simulator saw while faults were on (from the load's start).</param>
+/// <param name="Injected">Requests that got each kind of fault: internalServerError, serviceUnavailable, requestLimitExceeded, connectionReset, latency.</param>
+public sealed record SimulatorFaults(IReadOnlyDictionary<string, string> Settings, long Requests, IReadOnlyDictionary<string, long> Injected);
 
 /// <summary>One capacity resource: a table (Index null) or one of its GSIs.</summary>
 public sealed record SimulatorResource

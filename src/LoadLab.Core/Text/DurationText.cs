@@ -68,7 +68,7 @@ public static class DurationText
         return true;
     }
 
-    /// <summary>The shortest text that parses back to the same value: 30m, 2m, 1m30s, 500ms.</summary>
+    /// <summary>Text that parses back to the same value and reads well: 30m, 1m30s, 1m6.7s, 500ms, 0.5ms.</summary>
     public static string Format(TimeSpan duration)
     {
         if (duration == TimeSpan.Zero)
@@ -81,11 +81,14 @@ public static class DurationText
             rest = -rest;
         }
 
+        // Under a second: milliseconds, which is how people read short latencies and timeouts.
+        if (rest < TimeSpan.TicksPerSecond)
+            return builder.Append((rest / (decimal)TimeSpan.TicksPerMillisecond).ToString(CultureInfo.InvariantCulture)).Append("ms").ToString();
         Append(builder, ref rest, TimeSpan.TicksPerHour, "h");
         Append(builder, ref rest, TimeSpan.TicksPerMinute, "m");
-        Append(builder, ref rest, TimeSpan.TicksPerSecond, "s");
+        // Seconds with their fraction as decimals (1m6.7s rather than 1m6s700ms); the grammar reads them back exactly.
         if (rest > 0)
-            builder.Append((rest / (decimal)TimeSpan.TicksPerMillisecond).ToString(CultureInfo.InvariantCulture)).Append("ms");
+            builder.Append((rest / (decimal)TimeSpan.TicksPerSecond).ToString(CultureInfo.InvariantCulture)).Append('s');
         return builder.ToString();
     }
 

@@ -70,6 +70,8 @@ internal sealed class AttemptObserverHandler : PipelineHandler
 
     private static string? Observe(AttemptRecord record, Exception ex)
     {
+        if (OutcomeClassifier.IsInjected(ex))
+            record.OnInjected();
         if (!OutcomeClassifier.IsThrottle(ex, out var reason))
             return null;
         record.OnThrottled(reason);

@@ -11,6 +11,7 @@ public sealed class AttemptRecord
     private int attempts;
     private int throttledAttempts;
     private int sdkRetries;
+    private int injectedAttempts;
     private string? lastThrottleReason;
     private AttemptLog? log;
 
@@ -22,6 +23,9 @@ public sealed class AttemptRecord
 
     /// <summary>Attempts the target answered with a throttle.</summary>
     public int ThrottledAttempts => Volatile.Read(ref throttledAttempts);
+
+    /// <summary>Attempts answered by a fault the capacity simulator injected (simulator.faults).</summary>
+    public int InjectedAttempts => Volatile.Read(ref injectedAttempts);
 
     /// <summary>The SDK's <c>RequestContext.Retries</c> after the last attempt.</summary>
     public int SdkRetries => Volatile.Read(ref sdkRetries);
@@ -45,6 +49,8 @@ public sealed class AttemptRecord
         Interlocked.Increment(ref throttledAttempts);
         Volatile.Write(ref lastThrottleReason, reason);
     }
+
+    internal void OnInjected() => Interlocked.Increment(ref injectedAttempts);
 
     internal void OnAttemptEnded(int retriesSoFar) => Volatile.Write(ref sdkRetries, retriesSoFar);
 

@@ -112,7 +112,7 @@ public sealed class DataSetModel : IDataModel
             total += bytes;
             min = Math.Min(min, bytes);
             max = Math.Max(max, bytes);
-            writeUnits += Math.Max(1, (bytes + 1023) / 1024);
+            writeUnits += ItemSize.WriteUnits(bytes);
             readUnits += Math.Max(1, (bytes + 4095) / 4096);
             string partition = KeyText(item[table.PartitionKey.Name]);
             partitions.Add(partition);

@@ -78,7 +78,7 @@ public sealed class DynamoDbOperationExecutor : IOperationExecutor
             int throttled = attempts.ThrottledAttempts;
             // On success the reason still says why earlier attempts were throttled, so recovered throttles can be explained.
             var reason = tally.Reason ?? (throttled > 0 ? attempts.LastThrottleReason : null);
-            return WithItems(new OperationOutcome(tally.Kind, AttemptsOf(attempts, tally.Requests), throttled, tally.Read, tally.Write, reason), tally);
+            return WithItems(new OperationOutcome(tally.Kind, AttemptsOf(attempts, tally.Requests), throttled, tally.Read, tally.Write, reason) { InjectedAttempts = attempts.InjectedAttempts }, tally);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -113,7 +113,12 @@ public sealed class DynamoDbOperationExecutor : IOperationExecutor
         if (kind == OutcomeKind.Throttled && throttled == 0)
             throttled = 1;
         // Units the earlier pages or batches consumed were consumed all the same.
-        return WithItems(new OperationOutcome(kind, AttemptsOf(attempts, tally.Requests), throttled, tally.Read, tally.Write, reason), tally);
+        var outcome = new OperationOutcome(kind, AttemptsOf(attempts, tally.Requests), throttled, tally.Read, tally.Write, reason)
+        {
+            InjectedAttempts = attempts.InjectedAttempts,
+            Injected = OutcomeClassifier.IsInjected(error),
+        };
+        return WithItems(outcome, tally);
     }
 
     private static OperationOutcome WithItems(OperationOutcome outcome, in OperationTally tally) =>

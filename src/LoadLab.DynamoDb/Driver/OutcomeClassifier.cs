@@ -28,6 +28,23 @@ public static class OutcomeClassifier
         return ClassifyTransport(exception) ?? (OutcomeKind.ClientError, exception.GetType().Name);
     }
 
+    /// <summary>
+    /// True when the failure is one the capacity simulator injected (simulator.faults): its message, or that of an
+    /// exception it wraps (a reset connection), carries <see cref="InjectedFaults.Marker"/>. It is still classified as
+    /// what the client saw; this only lets it be counted apart.
+    /// </summary>
+    public static bool IsInjected(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (InjectedFaults.IsMarked(e.Message))
+                return true;
+        }
+
+        return false;
+    }
+
     /// <summary>True when the exception is a throttle; <paramref name="reason"/> then says which.</summary>
     public static bool IsThrottle(Exception exception, out string reason)
     {

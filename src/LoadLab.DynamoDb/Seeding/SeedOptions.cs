@@ -11,10 +11,19 @@ public sealed class SeedOptions
     /// <summary>Receives the running total of items written.</summary>
     public IProgress<long>? Progress { get; init; }
 
-    /// <summary>Calls per batch, the first included, before the seeder gives up on unprocessed or throttled items.</summary>
-    public int MaxAttemptsPerBatch { get; init; } = 10;
+    /// <summary>
+    /// How long seeding may go without writing a single item before it gives up: unprocessed and throttled items are
+    /// retried with backoff for as long as anything is written (the suite's <c>failOn.seedingStalledFor</c>).
+    /// </summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>First backoff delay; it doubles per retry up to <see cref="MaxDelay"/>, with jitter.</summary>
+    /// <summary>
+    /// The write capacity of the table and its global indexes (<see cref="SeedPace.DescribeAsync"/>): seeding paces itself
+    /// below it and cuts batches to fit it. Null writes as fast as the target takes it.
+    /// </summary>
+    public SeedCapacity? Capacity { get; init; }
+
+    /// <summary>First backoff delay; it doubles per retry without progress up to <see cref="MaxDelay"/>, with jitter.</summary>
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(50);
 
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(5);

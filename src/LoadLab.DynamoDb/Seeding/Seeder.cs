@@ -8,11 +8,19 @@ using LoadLab.DynamoDb.Driver;
 
 namespace LoadLab.DynamoDb.Seeding;
 
-/// <summary>Writes a data set with BatchWriteItem: batches of 25, several in flight, unprocessed and throttled items retried.</summary>
+/// <summary>
+/// Writes a data set with BatchWriteItem, several batches in flight. Given the table's capacity it paces itself below
+/// the capacity of the table and of each global index, in batches small enough to be served whole. Unprocessed and
+/// throttled items are retried with backoff for as long as anything is written; it gives up only when no item was
+/// written for <see cref="SeedOptions.StallTimeout"/>.
+/// </summary>
 public static class Seeder
 {
     /// <summary>BatchWriteItem's limit on requests per call.</summary>
     public const int BatchSize = 25;
+
+    /// <summary>Items sampled to size batches for the capacity: enough to meet the larger items of a size distribution.</summary>
+    private const int SizingSamples = 100;
 
     /// <exception cref="SeedingIncompleteException">A batch could not be written; the exception says how many items were not.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; batches in flight finish or stop first.</exception>
@@ -33,26 +41,60 @@ public static class Seeder
             throw new ArgumentException($"The data set is for table '{dataSet.TableId}', not '{table.Id}'.", nameof(dataSet));
         ArgumentOutOfRangeException.ThrowIfNegative(dataSet.Items, nameof(dataSet));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttemptsPerBatch, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.StallTimeout, TimeSpan.Zero, nameof(options));
+        if (options.Capacity is { } capacity && capacity.Resources.Count != SeedUnits.Resources(table).Count)
+            throw new ArgumentException("The capacity given does not list the table and each of its global indexes.", nameof(options));
 
         var run = new SeedRun(client, table, dataSet, model, options);
         return await run.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The shared state of one seeding: the next batch to take and the running totals.</summary>
-    private sealed class SeedRun(IAmazonDynamoDB client, TablePlan table, DataSetPlan dataSet, IDataModel model, SeedOptions options)
+    /// <summary>The shared state of one seeding: the next batch to take, the running totals and the stall clock.</summary>
+    private sealed class SeedRun
     {
+        private readonly IAmazonDynamoDB client;
+        private readonly TablePlan table;
+        private readonly DataSetPlan dataSet;
+        private readonly IDataModel model;
+        private readonly SeedOptions options;
+        private readonly TimeProvider time;
+
         // The items this process writes: all of them, or its shard's slice.
-        private readonly KeySlice slice = options.Shard.SliceOf(dataSet.Items);
-        private readonly long batchCount = (options.Shard.SliceOf(dataSet.Items).Count + BatchSize - 1) / BatchSize;
+        private readonly KeySlice slice;
+        private readonly int itemsPerBatch;
+        private readonly long batchCount;
+        private readonly SeedPacer? pacer;
         private long nextBatch = -1;
         private long written;
         private long retries;
+        private long lastProgress;
+
+        public SeedRun(IAmazonDynamoDB client, TablePlan table, DataSetPlan dataSet, IDataModel model, SeedOptions options)
+        {
+            this.client = client;
+            this.table = table;
+            this.dataSet = dataSet;
+            this.model = model;
+            this.options = options;
+            time = options.TimeProvider;
+            slice = options.Shard.SliceOf(dataSet.Items);
+            if (options.Capacity is { } capacity)
+            {
+                itemsPerBatch = SeedPace.ItemsPerBatch(LargestUnits(), capacity, BatchSize);
+                pacer = new SeedPacer(capacity, time);
+            }
+            else
+            {
+                itemsPerBatch = BatchSize;
+            }
+
+            batchCount = (slice.Count + itemsPerBatch - 1) / itemsPerBatch;
+        }
 
         public async Task<SeedResult> RunAsync(CancellationToken cancellationToken)
         {
-            var time = options.TimeProvider;
             long start = time.GetTimestamp();
+            Interlocked.Exchange(ref lastProgress, start);
             // One failed batch stops the others: the seed is incomplete either way, so more writes only cost money.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             int workers = (int)Math.Min(options.Parallelism, batchCount);
@@ -95,10 +137,24 @@ public static class Seeder
             }
         }
 
+        /// <summary>The most units one item costs on each resource, over the first items: what a batch must leave room for.</summary>
+        private double[] LargestUnits()
+        {
+            var largest = new double[SeedUnits.Resources(table).Count];
+            for (long i = slice.Start; i < Math.Min(slice.End, slice.Start + SizingSamples); i++)
+            {
+                var units = SeedUnits.Of(model.CreateItem(dataSet.Seed, i, table), table);
+                for (int r = 0; r < largest.Length; r++)
+                    largest[r] = Math.Max(largest[r], units[r]);
+            }
+
+            return largest;
+        }
+
         private List<WriteRequest> BuildBatch(long batch)
         {
-            long first = slice.Start + (batch * BatchSize);
-            int count = (int)Math.Min(BatchSize, slice.End - first);
+            long first = slice.Start + (batch * itemsPerBatch);
+            int count = (int)Math.Min(itemsPerBatch, slice.End - first);
             var requests = new List<WriteRequest>(count);
             var positions = new Dictionary<string, int>(count, StringComparer.Ordinal);
             for (long i = first; i < first + count; i++)
@@ -130,8 +186,16 @@ public static class Seeder
 
         private async Task WriteBatchAsync(List<WriteRequest> pending, CancellationToken cancellationToken)
         {
-            for (int attempt = 1; ; attempt++)
+            bool first = true;
+            for (int retry = 0; ; )
             {
+                if (pacer is not null)
+                    await pacer.WaitAsync(UnitsOf(pending), cancellationToken).ConfigureAwait(false);
+                // A new batch let go by the pacer counts as progress: a long wait for capacity is pacing, not a stall.
+                if (first)
+                    Interlocked.Exchange(ref lastProgress, time.GetTimestamp());
+                first = false;
+
                 Exception? error = null;
                 int left;
                 try
@@ -144,6 +208,8 @@ public static class Seeder
                     Written(pending.Count - left);
                     if (left == 0)
                         return;
+                    // Part of the batch was written: the backoff starts over.
+                    retry = left < pending.Count ? 0 : retry;
                     pending = unprocessed!;
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsRetryable(ex))
@@ -152,18 +218,28 @@ public static class Seeder
                     left = pending.Count;
                 }
 
-                if (attempt >= options.MaxAttemptsPerBatch)
-                    throw new BatchRetriesExhaustedException(attempt, left, error);
+                var stalled = time.GetElapsedTime(Interlocked.Read(ref lastProgress));
+                if (stalled >= options.StallTimeout)
+                    throw new SeedingStalledException(options.StallTimeout, left, error);
                 Interlocked.Increment(ref retries);
-                var delay = Backoff.Delay(attempt - 1, options.BaseDelay, options.MaxDelay, Random.Shared.NextDouble());
-                await Task.Delay(delay, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                var delay = Backoff.Delay(retry++, options.BaseDelay, options.MaxDelay, Random.Shared.NextDouble());
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        private double[] UnitsOf(List<WriteRequest> requests)
+        {
+            var units = new double[SeedUnits.Resources(table).Count];
+            foreach (var request in requests)
+                SeedUnits.Add(request.PutRequest.Item, table, units);
+            return units;
         }
 
         private void Written(int count)
         {
             if (count == 0)
                 return;
+            Interlocked.Exchange(ref lastProgress, time.GetTimestamp());
             long total = Interlocked.Add(ref written, count);
             options.Progress?.Report(total);
         }

@@ -48,7 +48,7 @@ public static partial class HtmlReport
     private static void WriteHeader(HtmlWriter html, RunResult result, IReadOnlyList<string> scenarioIds)
     {
         var run = result.Run;
-        string css = !result.BudgetsPassed ? "fail" : run.Interrupted ? "warn" : "pass";
+        string css = !result.BudgetsPassed || run.TargetFailure is not null ? "fail" : run.Interrupted ? "warn" : "pass";
         html.Open("header")
             .Element("h1", $"LoadLab report: {run.Suite}")
             .Element("p", SummaryMarkdown.Verdict(result), "verdict " + css)

@@ -22,7 +22,7 @@ public static class JUnitReport
         ArgumentNullException.ThrowIfNull(result);
         var run = result.Run;
         var cases = result.Budgets.Select(BudgetCase).ToList();
-        if (result.Budgets.Count == 0 || run.Interrupted)
+        if (result.Budgets.Count == 0 || run.Interrupted || run.TargetFailure is not null)
             cases.Add(RunCompletedCase(result));
 
         int failures = cases.Count(c => c.Element("failure") is not null);
@@ -104,7 +104,14 @@ public static class JUnitReport
             new XAttribute("time", Seconds3(result.Run.DurationSeconds)));
         long completed = result.Scenarios.Sum(s => s.Operations.Sum(o => o.Completed));
         string ran = $"{Count(completed)} operation(s) completed in {ReportNumbers.Seconds(result.Run.DurationSeconds)}, {Number(result.Scenarios.Sum(Throughput.Achieved))} ops/s over the measured window";
-        if (result.Run.Interrupted)
+        if (result.Run.TargetFailure is { } failure)
+        {
+            testcase.Add(new XElement("failure",
+                new XAttribute("message", FormattableString.Invariant($"the target stopped answering {failure.SinceSeconds:0.#} s into the load; the run stopped at {failure.StoppedAtSeconds:0.#} s")),
+                new XAttribute("type", "TargetFailed"),
+                ran + " before the target stopped answering."));
+        }
+        else if (result.Run.Interrupted)
         {
             testcase.Add(new XElement("failure",
                 new XAttribute("message", "the run was interrupted; results are partial"),

@@ -35,13 +35,15 @@ public static class SummaryMarkdown
         string budgets = result.Budgets.Count == 0 ? "no budgets"
             : failed == 0 ? FormattableString.Invariant($"all {result.Budgets.Count} budgets met")
             : FormattableString.Invariant($"{failed} of {result.Budgets.Count} budgets failed");
+        if (result.Run.TargetFailure is { } failure)
+            return FormattableString.Invariant($"target failed: no answer since {failure.SinceSeconds:0.#} s (partial results), {budgets}");
         return result.Run.Interrupted ? $"interrupted (partial results), {budgets}" : budgets;
     }
 
     private static void WriteHeader(StringBuilder sb, RunResult result)
     {
         var run = result.Run;
-        string icon = !result.BudgetsPassed ? "❌" : run.Interrupted ? "⚠️" : "✅";
+        string icon = !result.BudgetsPassed || run.TargetFailure is not null ? "❌" : run.Interrupted ? "⚠️" : "✅";
         sb.Append("## ").Append(icon).Append(" LoadLab: ").Append(MarkdownTable.Escape(run.Suite))
           .Append(" — ").Append(Verdict(result)).Append("\n\n");
         var table = new MarkdownTable("run id", "environment", "started", ">duration", "interrupted", "target");

@@ -38,5 +38,5 @@ public static class ComparisonMarkdown
     }
 
     internal static string Verdict(Core.Results.RunResult result) =>
-        result.Run.Interrupted ? "interrupted (partial)" : result.BudgetsPassed ? (result.Budgets.Count == 0 ? "no budgets" : "budgets passed") : "budget failed";
+        result.Run.TargetFailure is not null ? "target failed (partial)" : result.Run.Interrupted ? "interrupted (partial)" : result.BudgetsPassed ? (result.Budgets.Count == 0 ? "no budgets" : "budgets passed") : "budget failed";
 }

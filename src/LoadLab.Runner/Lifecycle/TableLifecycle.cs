@@ -96,7 +96,8 @@ internal sealed class TableLifecycle(IAmazonDynamoDB client, RunPlan plan, Actio
                     info(deleted ? $"Deleted table {table.Plan.Name} (created by this run)" : $"Left table {table.Plan.Name}: {outcome}");
                 }
             }
-            catch (Exception e) when (e is AmazonDynamoDBException or Amazon.Runtime.AmazonClientException or OperationCanceledException)
+            // The target may have died during the load (a network error then): the results are still written.
+            catch (Exception e) when (e is AmazonDynamoDBException or Amazon.Runtime.AmazonClientException or OperationCanceledException or HttpRequestException or IOException)
             {
                 warn($"Could not describe or tear down table {table.Plan.Name} after the run: {e.Message}");
             }

@@ -21,6 +21,12 @@ public sealed record DataSetEstimate(
     /// <summary>Items per partition key value of each secondary index, by index name (absent: not estimated).</summary>
     public IReadOnlyDictionary<string, double> ItemsPerIndexPartition { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Mean write units one seeded item costs on each capacity resource (the table with its local indexes, then each
+    /// global index: <see cref="DynamoDb.Seeding.SeedUnits.Resources"/> order); empty when not estimated.
+    /// </summary>
+    public IReadOnlyList<double> SeedUnitsPerItem { get; init; } = [];
+
     /// <summary>Bytes the seeded items take in all: the mean size times the item count.</summary>
     public double TotalBytes => Items * AverageBytes;
 }

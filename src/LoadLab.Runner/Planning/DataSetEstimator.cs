@@ -1,5 +1,6 @@
 using LoadLab.Core.Plans;
 using LoadLab.DynamoDb.Data;
+using LoadLab.DynamoDb.Seeding;
 
 namespace LoadLab.Runner.Planning;
 
@@ -37,7 +38,17 @@ public static class DataSetEstimator
             dataSet.Items / partitions, model.PartitionShards(table))
         {
             ItemsPerIndexPartition = indexes,
+            SeedUnitsPerItem = SeedUnitsPerItem(dataSet, table, model, sample.Samples),
         };
+    }
+
+    /// <summary>Mean write units per item on each resource, by the seeder's own rule (<see cref="SeedUnits"/>), over the sample.</summary>
+    private static double[] SeedUnitsPerItem(DataSetPlan dataSet, TablePlan table, IDataModel model, int samples)
+    {
+        var units = new double[SeedUnits.Resources(table).Count];
+        foreach (long i in SampleIndexes(dataSet.Items, samples))
+            SeedUnits.Add(model.CreateItem(dataSet.Seed, i, table), table, units);
+        return [.. units.Select(u => u / Math.Max(1, samples))];
     }
 
     // The same evenly spread indexes DataSetModel.SampleSizes measures.

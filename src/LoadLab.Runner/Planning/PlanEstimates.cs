@@ -16,6 +16,9 @@ public sealed record PlanEstimates(
     /// <summary>Scenarios sharing a table whose peaks together exceed its capacity.</summary>
     public IReadOnlyList<string> SharedTableWarnings { get; init; } = [];
 
+    /// <summary>How long seeding each data set takes, paced below the suite's capacity of its table and indexes, by table id.</summary>
+    public IReadOnlyDictionary<string, SeedingEstimate> Seeding { get; init; } = new Dictionary<string, SeedingEstimate>();
+
     /// <param name="plan">The resolved plan.</param>
     /// <param name="samples">Items generated per data set to measure sizes.</param>
     public static PlanEstimates For(RunPlan plan, int samples = DataSetEstimator.Samples)
@@ -30,7 +33,11 @@ public sealed record PlanEstimates(
         var target = plan.Environment == EnvironmentNames.Local
             ? plan.Scenarios.SelectMany(s => TargetSupport.Warnings(s, TargetCapabilities.Dynalite)).ToList()
             : [];
-        return new PlanEstimates(data, scenarios, target) { SharedTableWarnings = SharedTableCheck.Warnings(plan, scenarios) };
+        var seeding = plan.DataSets.ToDictionary(
+            d => d.TableId,
+            d => SeedingEstimate.Of(d.Items, data[d.TableId], DynamoDb.Seeding.SeedPace.Planned(plan.Table(d.TableId))),
+            StringComparer.Ordinal);
+        return new PlanEstimates(data, scenarios, target) { SharedTableWarnings = SharedTableCheck.Warnings(plan, scenarios), Seeding = seeding };
     }
 
     private static DataSetEstimate Estimate(RunPlan plan, DataSetPlan dataSet, int samples)

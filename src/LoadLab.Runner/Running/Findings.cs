@@ -27,4 +27,25 @@ internal static class Findings
 
         return notes;
     }
+
+    /// <summary>
+    /// What the simulator injected (simulator.faults) and what got past the SDK's retries: said plainly, so nobody
+    /// mistakes a rehearsed failure for one of the target.
+    /// </summary>
+    public static IEnumerable<string> Injected(SimulatorSection? simulator, IEnumerable<ScenarioResult> scenarios)
+    {
+        if (simulator?.Faults is not { } faults)
+            yield break;
+        string counts = string.Join(", ", faults.Injected.Select(f => Formatting.Invariant($"{f.Value} {f.Key}")));
+        yield return Formatting.Invariant($"The simulator injected faults into {faults.Requests} requests of the load ({counts}; simulator.faults): a rehearsal, not failures of the target.");
+        foreach (var s in scenarios)
+        {
+            foreach (var op in s.Operations.Where(o => o.InjectedAttempts > 0))
+            {
+                long failed = op.InjectedFailures ?? 0;
+                yield return Formatting.Invariant(
+                    $"{s.Name}/{op.Name}: {op.InjectedAttempts} attempts got an injected fault; {(failed == 0 ? "the SDK's retries recovered from every one" : $"{failed} operations still failed with one after the SDK's retries (counted under their outcome too)")}.");
+            }
+        }
+    }
 }

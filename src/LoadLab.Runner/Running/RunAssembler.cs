@@ -24,6 +24,7 @@ internal static class RunAssembler
         public EngineResult? Engine { get; init; }
         public bool Interrupted { get; init; }
         public BudgetAbort? Abort { get; init; }
+        public TargetFailure? TargetFailure { get; init; }
         public SimulatorSection? Simulator { get; init; }
         public IReadOnlyList<TableReport> Tables { get; init; } = [];
     }
@@ -34,6 +35,7 @@ internal static class RunAssembler
         var plan = parts.Plan;
         var engine = parts.Engine;
         var run = parts.Run;
+        var failure = parts.TargetFailure is { } f && engine is not null ? f with { MostFrequentError = MostFrequentError(engine.Scenarios) } : parts.TargetFailure;
         var result = new RunResult
         {
             Run = new RunInfo
@@ -49,16 +51,17 @@ internal static class RunAssembler
                 EndedAt = engine?.EndedAt ?? parts.EndedAt,
                 DurationSeconds = engine?.DurationSeconds ?? 0,
                 DurationScale = plan.DurationScale,
-                // A budget abort also stops the engine early, but it is a verdict (exit 1), not an interruption (130).
-                Interrupted = parts.Interrupted || engine is null || (engine.Interrupted && parts.Abort is null),
+                // A budget abort or a dead target also stops the engine early, but each is a verdict (exit 1, 3), not an interruption (130).
+                Interrupted = parts.Interrupted || engine is null || (engine.Interrupted && parts.Abort is null && failure is null),
                 Machine = MachineInfo.Current(),
                 Target = parts.Target,
                 AccountId = run.Safety.ShowAccount ? run.AccountId : null,
                 Shard = run.Shard is { } shard ? ShardPlanner.Describe(plan, shard) : null,
+                TargetFailure = failure,
             },
             Scenarios = engine?.Scenarios ?? [],
             Seeding = parts.Seeding,
-            Findings = engine is null ? [] : [.. Findings.From(engine.Scenarios), .. AbortFinding(parts.Abort)],
+            Findings = engine is null ? [] : [.. TargetFinding(failure), .. Findings.From(engine.Scenarios), .. Findings.Injected(parts.Simulator, engine.Scenarios), .. AbortFinding(parts.Abort)],
             Simulator = parts.Simulator,
             Tables = parts.Tables,
         };
@@ -66,9 +69,29 @@ internal static class RunAssembler
         return result with { Cost = Core.Cost.RunCostCalculator.Estimate(result, [.. plan.Tables.Select(Core.Cost.TableCapacity.From)], run.Prices) };
     }
 
-    /// <summary>Interrupted beats a broken budget, which beats success.</summary>
+    /// <summary>A dead target beats an interruption, which beats a broken budget, which beats success.</summary>
     public static RunVerdict VerdictOf(RunResult result) =>
-        result.Run.Interrupted ? RunVerdict.Interrupted : result.BudgetsPassed ? RunVerdict.Passed : RunVerdict.BudgetFailed;
+        result.Run.TargetFailure is not null ? RunVerdict.TargetFailed
+        : result.Run.Interrupted ? RunVerdict.Interrupted
+        : result.BudgetsPassed ? RunVerdict.Passed : RunVerdict.BudgetFailed;
+
+    /// <summary>The finding of a run stopped because the target stopped answering: when, what, and for how long.</summary>
+    internal static IEnumerable<string> TargetFinding(TargetFailure? failure)
+    {
+        if (failure is null)
+            yield break;
+        string what = failure.MostFrequentError is { } code ? $"; most frequent error: {code}" : "";
+        yield return Formatting.Invariant(
+            $"The target stopped answering {failure.SinceSeconds:0.#} s into the load: from then on every operation ended in a network error or a timeout ({failure.NetworkErrors} network errors, {failure.Timeouts} timeouts{what}) and none got an answer. After {failure.StoppedAtSeconds - failure.SinceSeconds:0.#} s (failOn.unreachableFor {Formatting.Duration(TimeSpan.FromSeconds(failure.ThresholdSeconds))}) LoadLab stopped the run at {failure.StoppedAtSeconds:0.#} s; the results cover the part that ran, and the run failed (exit 3).");
+    }
+
+    // The error code most operations failed with, over the whole run: after a target died it is what killed them.
+    private static string? MostFrequentError(IReadOnlyList<ScenarioResult> scenarios) =>
+        scenarios.SelectMany(s => s.Operations).SelectMany(o => o.ErrorCodes)
+            .GroupBy(c => c.Key, StringComparer.Ordinal)
+            .Select(g => (Code: g.Key, Count: g.Sum(c => c.Value)))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Code, StringComparer.Ordinal)
+            .Select(c => c.Code).FirstOrDefault();
 
     private static IEnumerable<string> AbortFinding(BudgetAbort? abort)
     {

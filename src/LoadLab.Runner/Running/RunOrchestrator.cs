@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using LoadLab.Core.Budgets;
 using LoadLab.Core.Engine;
 using LoadLab.Core.Errors;
+using LoadLab.Core.Health;
 using LoadLab.Core.Plans;
 using LoadLab.Core.Results;
 using LoadLab.DynamoDb.Client;
@@ -36,7 +37,9 @@ internal sealed class RunOrchestrator(RunServices services)
         Reporter.Info(RunLine(run, plan));
 
         await using var target = await services.OpenTarget(run, Reporter.Info, stop).ConfigureAwait(false);
-        using var client = DynamoDbClientFactory.Create(target.Options with { Profile = settings.Profile });
+        // The suite's sdk: settings (retry mode, attempts, timeout) apply to every request of the run.
+        var clientOptions = TargetSession.WithSdk(target.Options with { Profile = settings.Profile }, plan.Sdk);
+        using var client = DynamoDbClientFactory.Create(clientOptions);
         await TargetSession.CheckReachableAsync(client, target.Options, stop).ConfigureAwait(false);
 
         var startedAt = Time.GetUtcNow();
@@ -47,7 +50,9 @@ internal sealed class RunOrchestrator(RunServices services)
         // A budget with abortAfter stops the engine through its own token, so the run can tell it from Ctrl+C.
         using var monitor = BudgetMonitor.For(plan);
         var window = new WindowMarks(target, plan.Scenarios);
-        using var engineStop = CancellationTokenSource.CreateLinkedTokenSource(stop, monitor.AbortToken);
+        // A dead target stops the engine through a token of its own too: it is a verdict (exit 3), not Ctrl+C.
+        using var health = new TargetHealthMonitor(plan.FailOn.UnreachableFor);
+        using var engineStop = CancellationTokenSource.CreateLinkedTokenSource(stop, monitor.AbortToken, health.FailedToken);
         // Null with --trace off: then nothing of tracing is on the load path. A bad destination only warns.
         var tracing = await TracingSession.StartAsync(run.Tracing, new TraceRunInfo(plan.RunId, plan.SuiteName, plan.Variant), Time, Reporter.Warn).ConfigureAwait(false);
         try
@@ -77,11 +82,13 @@ internal sealed class RunOrchestrator(RunServices services)
                     Reporter.OnInterval(snapshot);
                     monitor.OnInterval(snapshot);
                     window.OnInterval(snapshot);
+                    health.OnInterval(snapshot);
                 },
             };
             Reporter.Info($"Running {scenarios.Length} scenario(s) for {Formatting.Duration(LoadEngine.PlannedDuration(plan.Scenarios))}");
             await WaitForStartAsync(run.Shard, stop).ConfigureAwait(false);
             tracing?.MarkLoadStart();
+            StartFaults(run, target);
             window.LoadStarting();
             engineResult = await Reporter.ShowWhileAsync(() => engine.RunAsync(scenarios, engineOptions, engineStop.Token)).ConfigureAwait(false);
         }
@@ -93,17 +100,21 @@ internal sealed class RunOrchestrator(RunServices services)
         var abort = monitor.Abort;
         if (abort is not null)
             Reporter.Warn(Formatting.Invariant($"Stopped the run at {abort.AtSeconds:0.#} s: budget {abort.Budget} was broken for {abort.BrokenForSeconds:0.#} s, longer than its abortAfter grace."));
+        var targetFailure = health.Failure;
+        if (targetFailure is not null)
+            Reporter.Warn(Formatting.Invariant($"Stopped the run at {targetFailure.StoppedAtSeconds:0.#} s: the target has not answered since {targetFailure.SinceSeconds:0.#} s ({targetFailure.NetworkErrors} network errors, {targetFailure.Timeouts} timeouts); writing the results."));
         var result = RunAssembler.Assemble(new RunAssembler.Parts
         {
             Run = run,
             Plan = plan,
-            Target = target.Describe(),
+            Target = target.Describe(clientOptions),
             StartedAt = startedAt,
             EndedAt = Time.GetUtcNow(),
             Seeding = seeding,
             Engine = engineResult,
             Interrupted = stop.IsCancellationRequested,
             Abort = abort,
+            TargetFailure = targetFailure,
             // Only the measured window: seeding and warm-up go to the section's own seeding phases.
             Simulator = target.SimulatorSection(window, window.Window(engineResult, Time.GetUtcNow())),
             Tables = await lifecycle.FinishAsync(tables, run.Safety.Teardown, Reporter.Warn).ConfigureAwait(false),
@@ -127,6 +138,17 @@ internal sealed class RunOrchestrator(RunServices services)
         if (run.Shard is { } shard && plan.Seed != run.Suite.Seed)
             seed += Formatting.Invariant($" (shard {shard.Index}/{shard.Count} draws its operations from seed {plan.Seed})");
         return $"Run {plan.RunId}: suite '{plan.SuiteName}', environment {plan.Environment}, {seed}";
+    }
+
+    /// <summary>The simulator's faults start with the load, so their windows count from its first second.</summary>
+    private void StartFaults(ResolvedRun run, TargetSession target)
+    {
+        if (!run.Simulator.Faults.Any)
+            return;
+        if (target.StartFaults())
+            Reporter.Info("Injecting faults from now on: " + TargetSession.DescribeFaults(run.Simulator) + " (counted apart from real failures: simulator.faults in results.json)");
+        else
+            Reporter.Warn($"simulator.faults are injected by the capacity simulator of local runs only; nothing is injected on {TargetKinds.Name(target.Kind)} targets.");
     }
 
     /// <summary>With --start-at, every shard starts its load at the same wall-clock time.</summary>

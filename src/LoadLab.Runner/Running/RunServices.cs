@@ -24,6 +24,7 @@ internal sealed record RunServices(IRunReporter Reporter, TimeProvider Time, Saf
     private static Task<TargetSession> OpenResolvedTargetAsync(ResolvedRun run, Action<string> log, CancellationToken stop)
     {
         var target = run.RequireTarget();
-        return TargetSession.OpenAsync(target.Kind, target.Endpoint, target.Region, run.Simulator, log, stop);
+        // The suite's faults wait for the load: setup and seeding go undisturbed.
+        return TargetSession.OpenAsync(target.Kind, target.Endpoint, target.Region, run.Simulator, log, stop, faultsFromStart: false);
     }
 }

@@ -11,4 +11,7 @@ public enum RunVerdict
 
     /// <summary>Ctrl+C or SIGTERM stopped it; the results are partial.</summary>
     Interrupted,
+
+    /// <summary>The target stopped answering during the load (failOn.unreachableFor); the run stopped and its results are partial.</summary>
+    TargetFailed,
 }

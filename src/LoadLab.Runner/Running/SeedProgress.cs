@@ -3,8 +3,8 @@ using LoadLab.Core.Plans;
 namespace LoadLab.Runner.Running;
 
 /// <summary>
-/// Progress lines for a long seed: at most one every <see cref="Every"/>, with the share done and the throughput
-/// so far. Seeding reports from several batch writers at once, so this is called concurrently and synchronously
+/// Progress lines for a long seed: at most one every <see cref="Every"/>, with the share done, the throughput
+/// so far and the time still needed at that throughput. Seeding reports from several batch writers at once, so this is called concurrently and synchronously
 /// (not <see cref="Progress{T}"/>, which would post to a synchronization context).
 /// </summary>
 internal sealed class SeedProgress : IProgress<long>
@@ -37,9 +37,14 @@ internal sealed class SeedProgress : IProgress<long>
         if (now < next || Interlocked.CompareExchange(ref nextTimestamp, now + Ticks(Every), next) != next)
             return;
         double seconds = time.GetElapsedTime(startTimestamp, now).TotalSeconds;
+        double rate = value / Math.Max(seconds, 1e-9);
         report(Formatting.Invariant(
-            $"Seeding {table}: {value:N0} / {items:N0} items ({100.0 * value / Math.Max(1, items):0}%), {value / Math.Max(seconds, 1e-9):N0} items/s"));
+            $"Seeding {table}: {value:N0} / {items:N0} items ({100.0 * value / Math.Max(1, items):0}%), {rate:N0} items/s, {Eta(items - value, rate)}"));
     }
+
+    /// <summary>"ETA 25s" at the rate so far (a paced seeding keeps its rate, so this holds); unknown before the first item.</summary>
+    internal static string Eta(long remaining, double itemsPerSecond) =>
+        remaining <= 0 ? "done" : itemsPerSecond <= 0 ? "ETA unknown" : "ETA " + Formatting.Duration(TimeSpan.FromSeconds(Math.Ceiling(remaining / itemsPerSecond)));
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * time.TimestampFrequency);
 }

@@ -39,7 +39,8 @@ internal sealed class VariantRunner(RunServices services)
 
         var outcomes = new List<VariantOutcome>();
         bool interrupted = false;
-        for (int i = 0; i < run.Runs.Count && !interrupted; i++)
+        bool targetFailed = false;
+        for (int i = 0; i < run.Runs.Count && !interrupted && !targetFailed; i++)
         {
             var variant = run.Runs[i].Variant!;
             services.Reporter.Info(Formatting.Invariant($"Variant {i + 1}/{run.Runs.Count}: {variant.Name}") +
@@ -49,6 +50,8 @@ internal sealed class VariantRunner(RunServices services)
                 var outcome = await orchestrator.RunAsync(run, run.Runs[i], stop).ConfigureAwait(false);
                 outcomes.Add(new VariantOutcome(variant, outcome));
                 interrupted = outcome.Result.Run.Interrupted;
+                // The run has failed already; the next variant's figures would not be comparable anyway.
+                targetFailed = outcome.Verdict == RunVerdict.TargetFailed;
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -57,8 +60,8 @@ internal sealed class VariantRunner(RunServices services)
             }
         }
 
-        if (interrupted && outcomes.Count < run.Runs.Count)
-            services.Reporter.Warn(Formatting.Invariant($"Interrupted: {outcomes.Count} of {run.Runs.Count} variants ran; comparing those."));
+        if ((interrupted || targetFailed) && outcomes.Count < run.Runs.Count)
+            services.Reporter.Warn(Formatting.Invariant($"{(targetFailed ? "The target failed" : "Interrupted")}: {outcomes.Count} of {run.Runs.Count} variants ran; comparing those."));
         string? comparison = null;
         if (outcomes.Count > 0)
         {

@@ -124,15 +124,19 @@ internal static class BudgetLimits
         return new BudgetDefinition { Metric = BudgetMetric.Throughput, Comparison = comparison ?? BudgetComparison.AtLeast, Limit = rate };
     }
 
-    private static BudgetDefinition? Rate(Node node, string what, BudgetMetric metric, SuiteDiagnostics diagnostics)
+    /// <summary>An error-rate limit written as a budget's <c>errors:</c> is (<c>failOn.errorRate</c> reads it too); <paramref name="alternative"/> extends the expected text.</summary>
+    public static BudgetDefinition? ErrorRate(Node node, string what, string? alternative, SuiteDiagnostics diagnostics) =>
+        Rate(node, what, BudgetMetric.ErrorRate, diagnostics, alternative);
+
+    private static BudgetDefinition? Rate(Node node, string what, BudgetMetric metric, SuiteDiagnostics diagnostics, string? alternative = null)
     {
-        const string Expected = "a percentage such as \"< 0.5%\" or 1%";
-        if (Text(node, what, Expected, diagnostics) is not { } text)
+        string expected = "a percentage such as \"< 0.5%\" or 1%" + (alternative is null ? "" : " " + alternative);
+        if (Text(node, what, expected, diagnostics) is not { } text)
             return null;
         var (comparison, rest) = SplitComparison(text);
         if (!rest.EndsWith('%') || !TryNumber(rest[..^1].TrimEnd(), out double percent))
         {
-            diagnostics.Add(node, $"{what}: expected {Expected}, found '{text}'");
+            diagnostics.Add(node, $"{what}: expected {expected}, found '{text}'");
             return null;
         }
         if (comparison is BudgetComparison.AtLeast or BudgetComparison.Above)

@@ -32,7 +32,56 @@ internal static class SimulatorBinder
             }
         }
 
-        return diagnostics.Count > before ? null : new SimulatorPlan(preset, overrides);
+        IReadOnlyDictionary<string, string> faults = reader.Optional("faults") is { } faultsNode ? Faults(faultsNode, diagnostics) : new SortedDictionary<string, string>(StringComparer.Ordinal);
+        return diagnostics.Count > before ? null : new SimulatorPlan(preset, overrides) { Faults = faults };
+    }
+
+    /// <summary>
+    /// <c>faults: { internalServerError: 2%, serviceUnavailable: { rate: 100%, from: 20s, for: 5s }, latency: { p50: 20ms } }</c>
+    /// as the simulator's entries (<c>KIND</c> or <c>KIND.FIELD</c> → text), checked by the simulator's own parser; its
+    /// complaints point at the value (or the fault) they are about.
+    /// </summary>
+    private static SortedDictionary<string, string> Faults(Node node, SuiteDiagnostics diagnostics)
+    {
+        var entries = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (ScalarReader.Mapping(node, "simulator.faults", diagnostics) is not { } mapping)
+            return entries;
+        var places = new Dictionary<string, Node>(StringComparer.Ordinal);
+        var kinds = MappingReader.Open(mapping, "simulator.faults", diagnostics);
+        kinds.CheckAllowed(SuiteKeys.SimulatorFaults);
+        foreach (var (key, value) in kinds.Entries.Where(e => SuiteKeys.SimulatorFaults.Contains(e.Key.Value)))
+        {
+            if (value is MappingNode fields)
+            {
+                var allowed = key.Value == "latency" ? SuiteKeys.LatencyFault : SuiteKeys.Fault;
+                var reader = MappingReader.Open(fields, $"simulator.faults.{key.Value}", diagnostics);
+                reader.CheckAllowed(allowed);
+                foreach (var (field, text) in reader.Entries.Where(e => allowed.Contains(e.Key.Value)))
+                    Add($"{key.Value}.{field.Value}", text);
+                if (reader.Entries.Count == 0)
+                    diagnostics.Add(value, $"simulator.faults.{key.Value}: expected its fields ({string.Join(", ", allowed)})");
+            }
+            else
+            {
+                // The shorthand for KIND.rate, stored as such so --simulator faults.KIND.rate=… overrides it.
+                Add(key.Value + ".rate", value);
+            }
+        }
+
+        var errors = new List<(string Name, string Error)>();
+        LoadLab.Capacity.Proxy.Faults.FaultSettings.Parse(entries, errors);
+        foreach (var (name, error) in errors)
+            diagnostics.Add(places.GetValueOrDefault(name, node), $"simulator.faults.{name}: {error}");
+        return entries;
+
+        void Add(string name, Node value)
+        {
+            if (ScalarReader.Text(value, $"simulator.faults.{name}", diagnostics) is { } text)
+            {
+                entries[name] = text;
+                places[name] = value;
+            }
+        }
     }
 
     /// <summary>Applies one override to the preset (documented when the preset itself is wrong) and reports what the simulator refuses.</summary>

@@ -50,6 +50,12 @@ internal static class SuiteBinder
         var simulator = reader.Optional("simulator") is { } sim
             ? SimulatorBinder.Bind(sim, diagnostics)
             : SimulatorPlan.Default;
+        var failOn = reader.Optional("failOn") is { } fo
+            ? FailOnBinder.Bind(fo, diagnostics)
+            : FailOnPlan.Default;
+        var sdk = reader.Optional("sdk") is { } sd
+            ? SdkBinder.Bind(sd, diagnostics)
+            : SdkPlan.Default;
         var tracing = reader.Optional("tracing") is { } tr
             ? TracingBinder.Bind(tr, diagnostics)
             : null;
@@ -71,11 +77,18 @@ internal static class SuiteBinder
             DurationScale = options.DurationScale,
             Tracing = tracing,
             // Windows and graces keep their length under --duration-scale: they are statistics, not load.
-            Budgets = [.. budgets.Select(budget => Built(budget.Definition))],
+            Budgets = WithFailOn([.. budgets.Select(budget => Built(budget.Definition))], Built(failOn)),
+            FailOn = Built(failOn),
+            Sdk = Built(sdk),
             Simulator = Built(simulator),
         };
         return variants.Count == 0 ? plan : VariantExpander.Expand(plan, mapping, variants, options, diagnostics);
     }
+
+    // failOn's error rate is judged as a budget, last, so it shows in every report and every place budgets are
+    // checked (run, merge) the same way; the suite's own budgets keep their positions (abortAfter refers to them).
+    private static IReadOnlyList<Core.Budgets.BudgetDefinition> WithFailOn(IReadOnlyList<Core.Budgets.BudgetDefinition> budgets, FailOnPlan failOn) =>
+        failOn.ErrorRateBudget(budgets) is { } errorRate ? [.. budgets, errorRate] : budgets;
 
     // The suite's own settings win value by value over the shared environments.yaml.
     private static EnvironmentPlan EnvironmentSettingsFor(string environment, IReadOnlyDictionary<string, EnvironmentPlan>? suite, SuiteLoadOptions options)

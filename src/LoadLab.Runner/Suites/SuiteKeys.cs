@@ -9,7 +9,13 @@ namespace LoadLab.Runner.Suites;
 /// </summary>
 public static class SuiteKeys
 {
-    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "environments", "seed", "tables", "data", "scenarios", "budgets", "tracing", "variants", "simulator"];
+    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "environments", "seed", "tables", "data", "scenarios", "budgets", "failOn", "sdk", "tracing", "variants", "simulator"];
+
+    /// <summary>Keys of the suite's <c>sdk:</c> section: the AWS SDK client's retries and attempt timeout.</summary>
+    public static IReadOnlyList<string> Sdk { get; } = ["retryMode", "maxAttempts", "timeout"];
+
+    /// <summary>Keys of the suite's <c>failOn:</c> section: what fails a run besides its budgets.</summary>
+    public static IReadOnlyList<string> FailOn { get; } = ["errorRate", "unreachableFor", "seedingStalledFor"];
 
     /// <summary>Keys of one entry of <c>variants:</c>; <c>capacity</c> alone is shorthand for a suite with one table.</summary>
     public static IReadOnlyList<string> Variant { get; } = ["name", "description", "capacity", "tables", "data"];
@@ -46,7 +52,16 @@ public static class SuiteKeys
     public static IReadOnlyList<string> AutoScalingPolicy { get; } = ["target", "min", "max"];
 
     /// <summary>Keys of the suite's <c>simulator:</c> section (capacity simulator of local runs).</summary>
-    public static IReadOnlyList<string> Simulator { get; } = ["preset", "overrides"];
+    public static IReadOnlyList<string> Simulator { get; } = ["preset", "overrides", "faults"];
+
+    /// <summary>Keys of <c>simulator.faults</c>: the faults the simulator can inject.</summary>
+    public static IReadOnlyList<string> SimulatorFaults => LoadLab.Capacity.Proxy.Faults.FaultKinds.Names;
+
+    /// <summary>Keys of one failure under <c>simulator.faults</c> written as a mapping (a rate alone is its shorthand).</summary>
+    public static IReadOnlyList<string> Fault => LoadLab.Capacity.Proxy.Faults.FaultSettings.FailureFields;
+
+    /// <summary>Keys of <c>simulator.faults.latency</c>: its rate and window, and the delay's median and 99th percentile.</summary>
+    public static IReadOnlyList<string> LatencyFault => LoadLab.Capacity.Proxy.Faults.FaultSettings.Fields;
 
     /// <summary>Keys of <c>simulator.overrides</c>: every parameter of the capacity model.</summary>
     public static IReadOnlyList<string> SimulatorOverrides => SettingParameters.Names;

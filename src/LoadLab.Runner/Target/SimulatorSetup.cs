@@ -4,6 +4,7 @@ using System.Globalization;
 using LoadLab.Capacity.Model;
 using LoadLab.Capacity.Model.Settings;
 using LoadLab.Capacity.Proxy;
+using LoadLab.Capacity.Proxy.Faults;
 using LoadLab.Runner.Suites;
 using LoadLab.Core.Plans;
 
@@ -41,16 +42,21 @@ internal static class SimulatorSetup
             return options;
         }
 
+        // faults.NAME=… are the faults to inject (the same entries as the suite's simulator.faults), the rest model parameters.
+        var (capacity, faults) = FaultSettings.Split(pairs);
         try
         {
             // Checked against the preset it will be applied to; a bad preset was reported above.
-            CapacityPresets.Resolve(options.Preset is { } p && CapacityPresets.Names.Contains(p) ? p : null, pairs);
+            CapacityPresets.Resolve(options.Preset is { } p && CapacityPresets.Names.Contains(p) ? p : null, capacity);
         }
         catch (CapacitySettingsException e)
         {
             errors.AddRange(e.Errors.Select(error => "--simulator: " + error));
         }
 
+        var faultErrors = new List<(string Name, string Error)>();
+        FaultSettings.Parse(faults, faultErrors);
+        errors.AddRange(faultErrors.Select(e => $"--simulator {FaultSettings.Prefix}{e.Name}: {e.Error}"));
         return options with { Overrides = pairs };
     }
 
@@ -62,6 +68,8 @@ internal static class SimulatorSetup
         var overrides = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in suite.Overrides)
             overrides[name] = value;
+        foreach (var (name, value) in suite.Faults)
+            overrides[FaultSettings.Prefix + name] = value;
         foreach (var (name, value) in commandLine.Overrides ?? new Dictionary<string, string>())
             overrides[Canonical(name)] = value;
         return new SimulatorOptions(commandLine.Preset ?? suite.Preset, overrides);
@@ -72,9 +80,14 @@ internal static class SimulatorSetup
     public static CapacitySettings Settings(SimulatorOptions options, Core.Cost.CostPrices? prices = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var (capacity, faultEntries) = FaultSettings.Split(options.Overrides);
+        var faultErrors = new List<(string Name, string Error)>();
+        var faults = FaultSettings.Parse(faultEntries, faultErrors);
+        if (faultErrors.Count > 0)
+            throw new InvalidInputException("Simulator faults are invalid: " + string.Join("; ", faultErrors.Select(e => $"{FaultSettings.Prefix}{e.Name}: {e.Error}")));
         try
         {
-            var settings = CapacityPresets.Resolve(options.Preset, options.Overrides);
+            var settings = CapacityPresets.Resolve(options.Preset, capacity) with { Faults = faults };
             return prices is null ? settings : settings.WithPrices(prices);
         }
         catch (CapacitySettingsException e)
@@ -146,6 +159,9 @@ internal static class SimulatorSetup
         plan is null ? null : new AutoScalingPolicy(plan.TargetPercent / 100, plan.MinUnits, plan.MaxUnits);
 
     // The command line accepts any letter case (as the simulator does); the suite's spelling is the canonical one.
+    // A fault is named as the suite's are stored (faults.KIND.FIELD), so it replaces the suite's field.
     private static string Canonical(string name) =>
-        SuiteKeys.SimulatorOverrides.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) ?? name;
+        name.StartsWith(FaultSettings.Prefix, StringComparison.OrdinalIgnoreCase)
+            ? FaultSettings.Prefix + FaultSettings.Normalized(name[FaultSettings.Prefix.Length..])
+            : SuiteKeys.SimulatorOverrides.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) ?? name;
 }

@@ -38,7 +38,7 @@ internal sealed class TargetSession : IAsyncDisposable
     /// <summary>Opens the target of <paramref name="kind"/> (<see cref="TargetKinds.For"/>); a local one starts dynalite behind the simulator with <paramref name="simulatorSettings"/>.</summary>
     public static async Task<TargetSession> OpenAsync(
         TargetKind kind, Uri? endpoint, string region, CapacitySettings simulatorSettings, Action<string> log, CancellationToken cancellationToken,
-        int simulatorPort = 0, string? persistDirectory = null)
+        int simulatorPort = 0, string? persistDirectory = null, bool faultsFromStart = true)
     {
         ArgumentNullException.ThrowIfNull(simulatorSettings);
         if (kind == TargetKind.Endpoint)
@@ -59,8 +59,11 @@ internal sealed class TargetSession : IAsyncDisposable
         {
             var model = new CapacityModel(settings, TimeProvider.System);
             var proxy = await CapacityProxy.StartAsync(
-                new CapacityProxyOptions { Upstream = started.Endpoint, Port = simulatorPort, Region = settings.Region, AccountId = settings.AccountId }, model, cancellationToken).ConfigureAwait(false);
+                new CapacityProxyOptions { Upstream = started.Endpoint, Port = simulatorPort, Region = settings.Region, AccountId = settings.AccountId, FaultsFromStart = faultsFromStart },
+                model, cancellationToken).ConfigureAwait(false);
             log($"Capacity simulator (preset {settings.Preset}) in front of dynalite, listening at {proxy.Endpoint} (LoadLab's own client reaches it in process)");
+            if (settings.Faults.Any)
+                log((faultsFromStart ? "Injecting faults: " : "Faults to inject once the load starts: ") + DescribeFaults(settings));
             // LoadLab's own client skips the loopback hop to the simulator (same rules and answers, less CPU per request).
             var options = new DynamoDbTargetOptions { Endpoint = proxy.Endpoint, Region = region, UseLocalCredentials = true, InProcessHandler = proxy.CreateInProcessHandler() };
             return new TargetSession(options, kind, started, proxy);
@@ -77,7 +80,7 @@ internal sealed class TargetSession : IAsyncDisposable
 
     /// <summary>The simulator's metrics since it started (seeding included); null when the run did not go through it.</summary>
     public SimulatorSection? SimulatorSection() =>
-        simulator is null ? null : SimulatorSectionBuilder.Build(simulator.Model.Snapshot(), simulator.Model.Settings, simulator.RequestStatistics);
+        simulator is null ? null : SimulatorSectionBuilder.Build(simulator.Model.Snapshot(), simulator.Model.Settings, simulator.RequestStatistics, simulator.FaultStatistics);
 
     /// <summary>The simulator's metrics of the measured window only, seeding and warm-up in their own phases; null without a simulator.</summary>
     public SimulatorSection? SimulatorSection(WindowMarks marks, MeasuredWindow window)
@@ -86,16 +89,49 @@ internal sealed class TargetSession : IAsyncDisposable
         if (simulator is null)
             return null;
         var requests = SimulatorSectionBuilder.Requests(simulator.RequestStatistics, marks.RequestsAtWindowStart);
-        return SimulatorSectionBuilder.Build(simulator.Model.Snapshot(), simulator.Model.Settings, requests, window);
+        return SimulatorSectionBuilder.Build(simulator.Model.Snapshot(), simulator.Model.Settings, requests, window, simulator.FaultStatistics);
     }
 
     /// <summary>The proxy's call counters now; null without a simulator.</summary>
     public ProxyRequestStatistics? RequestStatistics() => simulator?.RequestStatistics;
 
-    public TargetInfo Describe()
+    /// <summary>Starts the simulator's faults (a run does so with its load); false when there are none to start.</summary>
+    public bool StartFaults()
     {
-        var sdk = SdkInfo.For(Options);
-        return new TargetInfo(TargetKinds.Name(Kind), Options.Endpoint?.ToString(), Options.Region, sdk.DynamoDbVersion, sdk.CoreVersion, sdk.RetryMode, sdk.MaxAttempts);
+        if (simulator is null || !simulator.Model.Settings.Faults.Any)
+            return false;
+        simulator.StartFaults();
+        return true;
+    }
+
+    /// <summary>The faults as written, e.g. "faults.internalServerError.rate=2%, faults.latency.p50=20ms".</summary>
+    public static string DescribeFaults(CapacitySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return string.Join(", ", settings.Faults.Written.Select(f => $"{f.Key}={f.Value}"));
+    }
+
+    /// <summary>What the run talked to, and how the SDK client it used (<paramref name="client"/>) retries and waits.</summary>
+    public TargetInfo Describe(DynamoDbTargetOptions? client = null)
+    {
+        var sdk = SdkInfo.For(client ?? Options);
+        return new TargetInfo(TargetKinds.Name(Kind), Options.Endpoint?.ToString(), Options.Region, sdk.DynamoDbVersion, sdk.CoreVersion, sdk.RetryMode, sdk.MaxAttempts)
+        {
+            TimeoutSeconds = sdk.Timeout.TotalSeconds,
+        };
+    }
+
+    /// <summary>The client options with the suite's <c>sdk:</c> settings (retry mode, attempts, timeout) laid over them.</summary>
+    public static DynamoDbTargetOptions WithSdk(DynamoDbTargetOptions options, SdkPlan sdk)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sdk);
+        return options with
+        {
+            RetryMode = sdk.RetryMode is { } mode ? (mode == SdkPlan.Adaptive ? Amazon.Runtime.RequestRetryMode.Adaptive : Amazon.Runtime.RequestRetryMode.Standard) : options.RetryMode,
+            MaxAttempts = sdk.MaxAttempts ?? options.MaxAttempts,
+            Timeout = sdk.Timeout ?? options.Timeout,
+        };
     }
 
     public async ValueTask DisposeAsync()

@@ -145,6 +145,28 @@ public sealed class DynamoDbOperationExecutorTests
     }
 
     [Fact]
+    public async Task Injected_faults_are_counted_apart_whether_a_retry_recovered_or_not()
+    {
+        static HttpResponseMessage Injected(string type, HttpStatusCode status) =>
+            FakeDynamoDbHttp.Json($$"""{"__type":"com.amazonaws.dynamodb.v20120810#{{type}}","message":"{{InjectedFaults.Marker}} fake"}""", status);
+        var recovered = new FakeDynamoDbHttp(r => r.Call == 1 ? Injected("InternalServerError", HttpStatusCode.InternalServerError) : FakeDynamoDbHttp.Json("""{"Item":{}}"""));
+        var gaveUp = new FakeDynamoDbHttp(_ => Injected("ServiceUnavailable", HttpStatusCode.ServiceUnavailable));
+        var throttled = new FakeDynamoDbHttp(_ => Injected("RequestLimitExceeded", HttpStatusCode.BadRequest));
+        var real = new FakeDynamoDbHttp(_ => FakeDynamoDbHttp.Error("InternalServerError", status: HttpStatusCode.InternalServerError));
+
+        var ok = await Executor(recovered, maxAttempts: 2).ExecuteAsync(new OperationRequest(0, 0), CancellationToken.None);
+        var failed = await Executor(gaveUp, maxAttempts: 2).ExecuteAsync(new OperationRequest(0, 0), CancellationToken.None);
+        var limited = await Executor(throttled, maxAttempts: 1).ExecuteAsync(new OperationRequest(0, 0), CancellationToken.None);
+        var genuine = await Executor(real, maxAttempts: 1).ExecuteAsync(new OperationRequest(0, 0), CancellationToken.None);
+
+        Assert.Equal(new OperationOutcome(OutcomeKind.Ok, 2) { InjectedAttempts = 1 }, ok);
+        Assert.Equal(new OperationOutcome(OutcomeKind.ServerError, 2, 0, 0, 0, "ServiceUnavailable") { InjectedAttempts = 2, Injected = true }, failed);
+        // An injected RequestLimitExceeded is still what the client saw: a throttle.
+        Assert.Equal(new OperationOutcome(OutcomeKind.Throttled, 1, 1, 0, 0, "RequestLimitExceeded") { InjectedAttempts = 1, Injected = true }, limited);
+        Assert.Equal(new OperationOutcome(OutcomeKind.ServerError, 1, 0, 0, 0, "InternalServerError"), genuine);
+    }
+
+    [Fact]
     public async Task The_callers_cancellation_propagates()
     {
         var http = new FakeDynamoDbHttp(_ => FakeDynamoDbHttp.Json("{}"));

@@ -17,6 +17,7 @@ public static class SettingParameters
     {
         nameof(CapacitySettings.Preset),
         nameof(CapacitySettings.Overrides),
+        nameof(CapacitySettings.Faults),
     };
 
     private static readonly PropertyInfo[] Properties = typeof(CapacitySettings)

@@ -42,6 +42,7 @@ internal sealed class AdminEndpoints(ProxyServices services)
                     model = services.Model.Snapshot(),
                     settings = services.Model.Settings,
                     requests = services.Statistics.Snapshot(),
+                    faults = services.Faults.Snapshot(),
                 });
             }
             else if (HttpMethods.IsPost(request.Method) && TableOf(path) is { } table)

@@ -54,6 +54,9 @@ internal sealed class KestrelExchange(HttpContext http) : ProxyExchange
         }
     }
 
+    // Over a socket the cause cannot travel: the client sees its connection reset.
+    public override void Abort(HttpRequestException cause) => http.Abort();
+
     private static void CopyHeaders(HttpHeaders from, HttpResponse to)
     {
         foreach (var header in from)

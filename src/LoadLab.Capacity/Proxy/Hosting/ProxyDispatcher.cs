@@ -37,6 +37,7 @@ internal sealed class ProxyDispatcher(ProxyServices services)
     {
         WireResponse? response = null;
         AttemptTicket? ticket = null;
+        bool dropped = false;
         try
         {
             var headers = exchange.Headers;
@@ -46,6 +47,16 @@ internal sealed class ProxyDispatcher(ProxyServices services)
             if (body.Error is not null)
             {
                 response = body.Error;
+                return;
+            }
+
+            // Faults to rehearse (Proxy/Faults): injected latency has passed by now; an injected failure answers instead.
+            // Only for a known operation; before the protocol checks, as a failing server answers whoever asks.
+            var injection = routed ? await services.Faults.InjectAsync(exchange, operation) : default;
+            if (injection.Handled)
+            {
+                response = injection.Response;
+                dropped = injection.Dropped;
                 return;
             }
 
@@ -59,7 +70,8 @@ internal sealed class ProxyDispatcher(ProxyServices services)
         }
         catch (UpstreamUnavailableException ex)
         {
-            response = DynamoErrors.InternalServerError(ex.Message);
+            exchange.Abort(ex.AsConnectionFailure());
+            dropped = true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !exchange.Aborted.IsCancellationRequested)
         {
@@ -74,7 +86,7 @@ internal sealed class ProxyDispatcher(ProxyServices services)
             }
 
             if (ticket is { } t)
-                services.Statistics.End(t, response?.Outcome ?? AttemptOutcome.Served);
+                services.Statistics.End(t, response?.Outcome ?? (dropped ? AttemptOutcome.Rejected : AttemptOutcome.Served));
             response?.Dispose();
         }
     }
@@ -184,8 +196,7 @@ internal sealed class ProxyDispatcher(ProxyServices services)
         }
         catch (UpstreamUnavailableException ex) when (!exchange.HasAnswered)
         {
-            using var error = DynamoErrors.InternalServerError(ex.Message);
-            await exchange.WriteAsync(error);
+            exchange.Abort(ex.AsConnectionFailure());
         }
     }
 }

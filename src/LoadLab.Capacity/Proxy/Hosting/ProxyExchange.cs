@@ -34,4 +34,10 @@ internal abstract class ProxyExchange
 
     /// <summary>Answers with this response; the caller still owns (and disposes) it.</summary>
     public abstract Task WriteAsync(WireResponse response);
+
+    /// <summary>
+    /// Drops the connection without an answer, as a dead or failing server does: Kestrel resets it, and in process the
+    /// SDK's send fails with <paramref name="cause"/> (a transport exception the client classifies as a network error).
+    /// </summary>
+    public abstract void Abort(HttpRequestException cause);
 }

@@ -25,6 +25,7 @@ internal sealed class ProxyServices : IDisposable
         Statistics = new RequestStatistics(options.TimeProvider);
         Ticker = new ModelTicker(model, options.TimeProvider, options.ModelTickInterval);
         Tokens = new Transactions.IdempotencyCache(options.TimeProvider);
+        Faults = new Faults.FaultInjector(model.Settings.Faults, options.TimeProvider, options.FaultsFromStart);
     }
 
     public CapacityProxyOptions Options { get; }
@@ -51,6 +52,8 @@ internal sealed class ProxyServices : IDisposable
 
     /// <summary>TransactWriteItems ClientRequestTokens of the last 10 minutes.</summary>
     public Transactions.IdempotencyCache Tokens { get; }
+    /// <summary>The faults to rehearse (the settings' <c>faults</c>); none by default.</summary>
+    public Faults.FaultInjector Faults { get; }
 
     /// <summary>Auto scaling policies pushed for tables not created yet, applied at CreateTable.</summary>
     public ConcurrentDictionary<string, TableAutoScaling> PendingScaling { get; } = new(StringComparer.Ordinal);

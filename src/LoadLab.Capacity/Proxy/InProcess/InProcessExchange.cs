@@ -13,6 +13,9 @@ internal sealed class InProcessExchange(HttpRequestMessage request, Cancellation
     /// <summary>The answer for the SDK, once the dispatcher gave one.</summary>
     public HttpResponseMessage? Response { get; private set; }
 
+    /// <summary>Set when the dispatcher dropped the connection: the SDK's send fails with it instead of getting an answer.</summary>
+    public HttpRequestException? Failure { get; private set; }
+
     public override string Method => request.Method.Method;
 
     public override bool IsRootPath => request.RequestUri is null || request.RequestUri.AbsolutePath == "/";
@@ -23,7 +26,7 @@ internal sealed class InProcessExchange(HttpRequestMessage request, Cancellation
 
     public override CancellationToken Aborted => aborted;
 
-    public override bool HasAnswered => Response is not null;
+    public override bool HasAnswered => Response is not null || Failure is not null;
 
     public override async Task<RequestBody> ReadBodyAsync()
     {
@@ -44,6 +47,13 @@ internal sealed class InProcessExchange(HttpRequestMessage request, Cancellation
     {
         Response ??= response.ToResponseMessage(request);
         return Task.CompletedTask;
+    }
+
+    public override void Abort(HttpRequestException cause)
+    {
+        Response?.Dispose();
+        Response = null;
+        Failure ??= cause;
     }
 
     /// <summary>The request's and its content's headers in one dictionary, as Kestrel would have parsed them off the wire.</summary>

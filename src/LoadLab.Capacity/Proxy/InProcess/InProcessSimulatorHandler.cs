@@ -28,6 +28,8 @@ internal sealed class InProcessSimulatorHandler(ProxyDispatcher dispatcher, Uri 
 
         var exchange = new InProcessExchange(request, cancellationToken);
         await dispatcher.HandleApiAsync(exchange);
+        if (exchange.Failure is { } failure)
+            throw failure;
         return exchange.Response ?? throw new InvalidOperationException("The capacity simulator finished a request without an answer.");
     }
 }

@@ -14,6 +14,9 @@ public static class ItemSize
     /// <summary>DynamoDB's item size limit: 400 KB.</summary>
     public const long MaxBytes = 400 * 1024;
 
+    /// <summary>Write units of one standard write of <paramref name="bytes"/>: rounded up to 1 KB, at least 1 (capacity reference §2).</summary>
+    public static long WriteUnits(long bytes) => Math.Max(1, (bytes + 1023) / 1024);
+
     public static long Of(Dictionary<string, AttributeValue> item)
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -20,8 +20,10 @@ internal sealed partial class SuiteSchemaModel
                     .Default(CapacityPresets.Documented),
                 ["overrides"] = Place(SuiteKeys.SimulatorOverrides, Overrides(),
                     "Parameters of the capacity model by name, e.g. { burstSeconds: 0, onDemandPeakLag: 2m }."),
+                ["faults"] = Ref("faults", "Faults to inject during the load, to see how retry settings cope; counted apart from real failures (simulator.faults in results.json)."),
             },
             "Capacity simulator settings (local runs)."));
+        DefineFaults();
         Define("autoScalingPolicy", Place(
             SuiteKeys.AutoScalingPolicy,
             PolicyFields(),

@@ -30,6 +30,7 @@ internal sealed partial class SuiteSchemaModel
     {
         DefineCommon();
         DefineBudgets();
+        DefineFailOn();
         DefineTables();
         DefineData();
         DefineScenarios();
@@ -76,6 +77,8 @@ internal sealed partial class SuiteSchemaModel
             ["data"] = MapOf(Ref("dataSet"), "Items seeded before the scenarios start, by table id."),
             ["scenarios"] = ArrayOf(Ref("scenario"), "Streams of load that run side by side.", minItems: 1),
             ["budgets"] = ArrayOf(Ref("budget"), "Limits the run must keep; any broken budget makes the exit code 1 (CI gating)."),
+            ["sdk"] = Ref("sdk", "The AWS SDK client's retry mode, attempts and attempt timeout (defaults: standard, 3, 10s)."),
+            ["failOn"] = Ref("failOn", "What fails a run besides its budgets: an error rate above 1% (unless a budget bounds errors) and a target that stops answering for 5 s; both are on by default."),
             ["tracing"] = Ref("tracing", "X-Ray tracing of the run's operations; the --trace options override it."),
             ["simulator"] = Ref("simulator", "The capacity simulator of local runs (--env local): a preset and overrides of its parameters. --preset and --simulator NAME=VALUE,… on the command line override these."),
             ["variants"] = ArrayOf(Ref("variant"), "The same suite run once per variant, each on its own tables (name suffixed with the variant's), compared side by side in comparison.md and comparison.html. A variant changes only capacity and key design.", minItems: 2)

@@ -16,8 +16,9 @@ internal sealed class ProxyHarness : IDisposable
     private readonly ProxyServices services;
     private readonly ProxyDispatcher dispatcher;
 
-    public ProxyHarness(ThrottleEmissionOptions? emission = null, TimeProvider? time = null)
+    public ProxyHarness(ThrottleEmissionOptions? emission = null, TimeProvider? time = null, LoadLab.Capacity.Proxy.Faults.FaultSettings? faults = null, bool faultsFromStart = true)
     {
+        Model = new ScriptedCapacityModel { Settings = new CapacitySettings { Faults = faults ?? LoadLab.Capacity.Proxy.Faults.FaultSettings.None } };
         services = new ProxyServices(
             new CapacityProxyOptions
             {
@@ -27,12 +28,16 @@ internal sealed class ProxyHarness : IDisposable
                 Emission = emission ?? new(),
                 UpstreamHandler = Upstream,
                 TimeProvider = time ?? TimeProvider.System,
+                FaultsFromStart = faultsFromStart,
             },
             Model);
         dispatcher = new ProxyDispatcher(services);
     }
 
-    public ScriptedCapacityModel Model { get; } = new();
+    public ScriptedCapacityModel Model { get; }
+
+    /// <summary>The dispatcher, for an in-process client (<see cref="LoadLab.Capacity.Proxy.InProcess.InProcessSimulatorHandler"/>).</summary>
+    internal ProxyDispatcher Dispatcher => dispatcher;
 
     public FakeUpstream Upstream { get; } = new();
 

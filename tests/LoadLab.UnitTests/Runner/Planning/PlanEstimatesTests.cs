@@ -44,6 +44,20 @@ public class PlanEstimatesTests
     }
 
     [Fact]
+    public void Seeding_time_is_paced_below_the_slowest_of_the_table_and_its_global_indexes()
+    {
+        var seeding = PlanEstimates.For(SuiteParsing.Parse(Suite)).Seeding["t"];
+        var starved = PlanEstimates.For(SuiteParsing.Parse(Suite.Replace(
+            "indexes: { byStatus: { pk: status } }", "indexes: { byStatus: { pk: status, capacity: { read: 5, write: 5 } } }", StringComparison.Ordinal))).Seeding["t"];
+
+        // 3 WCU per item on the table and on the index (ALL projection), at 90 % of their capacity.
+        Assert.Equal(2000 * 3 / 90.0, seeding.Seconds, 0.1);
+        Assert.Equal("the table (100 WCU)", seeding.Limit);
+        Assert.Equal(2000 * 3 / 4.5, starved.Seconds, 0.1);
+        Assert.Equal("about 22m13.3s, paced below index byStatus (5 WCU)", starved.Describe());
+    }
+
+    [Fact]
     public void Transactions_on_the_local_target_are_called_out_and_not_elsewhere()
     {
         var local = PlanEstimates.For(SuiteParsing.Parse(Suite));
@@ -82,6 +96,8 @@ public class PlanEstimatesTests
             Assert.Contains("380.0 read units/s on table local_Sized, more than its 100 provisioned RCU", text, StringComparison.Ordinal);
             Assert.Contains("120.0 write units/s", text, StringComparison.Ordinal);
             Assert.Contains("Local target: Scenario 'reads': transactGet is not supported by dynalite", text, StringComparison.Ordinal);
+            // 2,000 items of 3 WCU on the table and on its index, each at 90 % of 100 WCU.
+            Assert.Contains("about 1m6.7s, paced below the table (100 WCU)", text, StringComparison.Ordinal);
         }
         finally
         {

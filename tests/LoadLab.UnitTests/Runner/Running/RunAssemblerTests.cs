@@ -95,6 +95,36 @@ public sealed class RunAssemblerTests
     }
 
     [Fact]
+    public void A_dead_target_stops_the_engine_and_fails_the_run_whatever_the_budgets_say()
+    {
+        var failure = new TargetFailure(12, 17, 340, 2, 5);
+
+        var result = RunAssembler.Assemble(Parts(Run(), Engine(interrupted: true)) with { TargetFailure = failure });
+
+        Assert.False(result.Run.Interrupted);
+        Assert.True(result.BudgetsPassed);
+        Assert.Equal(RunVerdict.TargetFailed, RunAssembler.VerdictOf(result));
+        // What the failed operations most often failed with says what happened.
+        var recorded = Assert.IsType<TargetFailure>(result.Run.TargetFailure);
+        Assert.NotNull(recorded.MostFrequentError);
+        Assert.Equal(failure with { MostFrequentError = recorded.MostFrequentError }, recorded);
+        var finding = result.Findings[0];
+        Assert.Contains("stopped answering 12 s into the load", finding, StringComparison.Ordinal);
+        Assert.Contains("340 network errors, 2 timeouts; most frequent error: " + recorded.MostFrequentError, finding, StringComparison.Ordinal);
+        Assert.Contains("stopped the run at 17 s", finding, StringComparison.Ordinal);
+        Assert.Contains("exit 3", finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dead_target_outranks_an_interruption_and_a_broken_budget()
+    {
+        var failure = new TargetFailure(1, 6, 10, 0, 5);
+        var parts = Parts(Run(), Engine(interrupted: true), interrupted: true, abort: new BudgetAbort(0, "p99 < 1h", 8, 2, 5)) with { TargetFailure = failure };
+
+        Assert.Equal(RunVerdict.TargetFailed, RunAssembler.VerdictOf(RunAssembler.Assemble(parts)));
+    }
+
+    [Fact]
     public void The_account_appears_only_when_asked_for()
     {
         Assert.Null(RunAssembler.Assemble(Parts(Run(account: "111122223333"), Engine())).Run.AccountId);

@@ -9,7 +9,7 @@ public class SeedProgressTests
     private readonly List<string> lines = [];
 
     [Fact]
-    public void A_line_at_most_every_five_seconds_with_share_done_and_items_per_second()
+    public void A_line_at_most_every_five_seconds_with_share_done_items_per_second_and_the_time_left()
     {
         var progress = new SeedProgress("local_Orders", 10_000, time, lines.Add);
 
@@ -24,8 +24,8 @@ public class SeedProgressTests
 
         Assert.Equal(
         [
-            "Seeding local_Orders: 1,000 / 10,000 items (10%), 200 items/s",
-            "Seeding local_Orders: 4,000 / 10,000 items (40%), 400 items/s",
+            "Seeding local_Orders: 1,000 / 10,000 items (10%), 200 items/s, ETA 45s",
+            "Seeding local_Orders: 4,000 / 10,000 items (40%), 400 items/s, ETA 15s",
         ], lines);
     }
 

@@ -16,6 +16,8 @@ public class VariantRunnerTests
         Assert.Equal(RunVerdict.Interrupted, VariantRunner.WorstVerdict([With(RunVerdict.BudgetFailed), With(RunVerdict.Interrupted)], interrupted: false));
         // Stopped before a variant's load began: no outcome of its own, still an interrupted run.
         Assert.Equal(RunVerdict.Interrupted, VariantRunner.WorstVerdict([With(RunVerdict.Passed)], interrupted: true));
+        // A dead target fails the run whatever else happened.
+        Assert.Equal(RunVerdict.TargetFailed, VariantRunner.WorstVerdict([With(RunVerdict.TargetFailed), With(RunVerdict.Interrupted)], interrupted: true));
     }
 
     [Fact]
@@ -24,5 +26,6 @@ public class VariantRunnerTests
         Assert.Equal(ExitCodes.Ok, ExitCodes.Of(RunVerdict.Passed));
         Assert.Equal(ExitCodes.BudgetFailed, ExitCodes.Of(RunVerdict.BudgetFailed));
         Assert.Equal(ExitCodes.Interrupted, ExitCodes.Of(RunVerdict.Interrupted));
+        Assert.Equal(ExitCodes.CannotRun, ExitCodes.Of(RunVerdict.TargetFailed));
     }
 }

@@ -75,7 +75,7 @@ public class BudgetParsingTests
     }
 
     [Fact]
-    public void A_suite_without_budgets_has_none()
+    public void A_suite_without_budgets_gets_only_failOn_s_default_error_rate()
     {
         var plan = Parse("""
             name: t
@@ -85,7 +85,8 @@ public class BudgetParsingTests
               - { name: browse, table: items, mix: { get: 1 }, load: [ { rate: 10, for: 1m } ] }
             """);
 
-        Assert.Empty(plan.Budgets);
+        var budget = Assert.Single(plan.Budgets);
+        Assert.Equal("all errorRate <= 1 %", budget.Describe());
     }
 
     [Fact]
