@@ -61,7 +61,7 @@ internal static class CommandCatalog
         app.Configure(config =>
         {
             config.SetApplicationName("loadlab");
-            config.SetApplicationVersion(typeof(CommandCatalog).Assembly.GetName().Version?.ToString() ?? "0.0.0");
+            config.SetApplicationVersion(ToolVersion.Text);
             config.SetApplicationCulture(System.Globalization.CultureInfo.InvariantCulture);
             config.ConfigureConsole(console);
             // LoadLabApp turns every failure into one message and an exit code; Spectre must not print its own.
