@@ -50,6 +50,8 @@ internal static class CommandCatalog
             ["report", "reports/RUN/results.json", "--out", "rebuilt"]),
         Entry<MergeCommand, MergeSettings>("merge", "Merges the results of the shards of one sharded run into one report and checks the suite's budgets on it (per variant, and compared, for a suite with variants).",
             ["merge", "shard-0", "shard-1", "shard-2", "--out", "merged"]),
+        Entry<InitCommand, InitSettings>("init", "Scaffolds a suite with budgets (loadlab/suite.yaml), its environments.yaml and a GitHub Actions workflow that runs it on pull requests. Never overwrites without --force.",
+            ["init", ".", "--force"]),
     ];
 
     public static CommandEntry? Find(string name) => All.FirstOrDefault(c => c.Name == name);
