@@ -29,6 +29,7 @@ internal sealed class RunCommand(CommandConsole console) : LoadLabCommand<RunSet
             if (outcome.Result.Run.Interrupted)
                 Console.MarkupLine("[yellow]Interrupted: the results are partial.[/]");
             Console.MarkupLine($"Results: [bold]{Markup.Escape(outcome.ResultsPath)}[/]");
+            await MetricsOutput.WriteAsync(settings.MetricsRequested, outcome.Result, outcome.ResultsPath, CancellationToken.None).ConfigureAwait(false);
         }
 
         if (suite.ComparisonPath is { } comparison)

@@ -26,12 +26,14 @@ internal sealed class ScenarioRecorder
     private int inFlight;
     private long lastStarted;
     private long lastDropped;
+    private readonly (double Read, double Write)[] lastUnits;
 
     public ScenarioRecorder(IReadOnlyList<string> operationNames)
     {
         ArgumentNullException.ThrowIfNull(operationNames);
         Operations = operationNames.Select(n => new OperationRecorder(n)).ToArray();
         operationSeries = operationNames.Select(_ => new BoundedSeries<OperationInterval>(SeriesCapacity, SeriesMerge.Merge)).ToArray();
+        lastUnits = new (double, double)[operationNames.Count];
     }
 
     public OperationRecorder[] Operations { get; }
@@ -115,10 +117,19 @@ internal sealed class ScenarioRecorder
                 else if (kind.IsError()) errors += n;
             }
 
+            (double read, double write) = (op.ReadUnits, op.WriteUnits); // read once: operations keep finishing meanwhile
             var point = new OperationInterval(
                 start, length, scratch.TotalCount, ok, throttled, errors,
                 P(scratch, 50), P(scratch, 99), Max(scratch), P(scratchService, 50), P(scratchService, 99),
-                scratch.TotalCount == 0 ? null : HistogramCodec.Encode(scratch));
+                scratch.TotalCount == 0 ? null : HistogramCodec.Encode(scratch))
+            {
+                // Units are cumulative on the recorder: this interval's are the difference since the last close.
+                ReadUnits = Math.Round(read - lastUnits[i].Read, 3),
+                WriteUnits = Math.Round(write - lastUnits[i].Write, 3),
+            };
+            lastUnits[i] = (read, write);
+            if (op.Corrected(OutcomeKind.Ok)?.LastInterval is { TotalCount: > 0 } okInterval)
+                point = point with { OkP50Ms = P(okInterval, 50), OkP99Ms = P(okInterval, 99) };
             operationSeries[i].Add(point);
             operationPoints[i] = point;
             all.Add(scratch);

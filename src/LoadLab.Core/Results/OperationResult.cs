@@ -93,7 +93,22 @@ public sealed record OperationInterval(
     double MaxMs,
     double ServiceP50Ms,
     double ServiceP99Ms,
-    string? Histogram = null);
+    string? Histogram = null)
+{
+    // Optional, so results written before they existed still read; null also where intervals were merged (long runs, shards).
+
+    /// <summary>Median corrected latency of this interval's ok operations, ms (CloudWatch EMF reports successful latency).</summary>
+    public double? OkP50Ms { get; init; }
+
+    /// <summary>99th percentile of the corrected latency of this interval's ok operations, ms.</summary>
+    public double? OkP99Ms { get; init; }
+
+    /// <summary>Read units DynamoDB reported as consumed by operations that ended in this interval.</summary>
+    public double? ReadUnits { get; init; }
+
+    /// <summary>Write units DynamoDB reported as consumed by operations that ended in this interval.</summary>
+    public double? WriteUnits { get; init; }
+}
 
 /// <summary>A traced operation picked as an example, so a report can link straight to its trace.</summary>
 /// <param name="TraceId">X-Ray trace id, e.g. <c>1-5f3a1b2c-0123456789abcdef01234567</c>.</param>
