@@ -52,6 +52,8 @@ internal static class CommandCatalog
             ["merge", "shard-0", "shard-1", "shard-2", "--out", "merged"]),
         Entry<InitCommand, InitSettings>("init", "Scaffolds a suite with budgets (loadlab/suite.yaml), its environments.yaml and a GitHub Actions workflow that runs it on pull requests. Never overwrites without --force.",
             ["init", ".", "--force"]),
+        Entry<DashboardCommand, DashboardSettings>("dashboard", "Writes a CloudWatch dashboard body for the suite's tables in an environment (units, throttling, latency, items returned, LoadLab's EMF metrics); contacts no AWS service.",
+            ["dashboard", "scenarios/quickstart.yaml", "--env", "staging", "--region", "eu-west-1"]),
     ];
 
     public static CommandEntry? Find(string name) => All.FirstOrDefault(c => c.Name == name);

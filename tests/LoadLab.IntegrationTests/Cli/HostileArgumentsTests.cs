@@ -69,6 +69,7 @@ public sealed class HostileArgumentsTests : IClassFixture<HostileArgumentsTests.
         ["compare"] = ([Results, Results], [["--tolerance", "∞"], ["--metric", Junk], ["--metric", ""], ["--baseline", Junk], ["--save-baseline", ""], ["--baseline", "x", "--save-baseline", "y"], [Results], ["--baseline-dir", ExistingFile, "--baseline", "main"]]),
         ["report"] = ([Results], [["--out", ExistingFile], ["--out", ""], [Results], [Folder]]),
         ["merge"] = ([Results], [["--out", ExistingFile], ["--suite", Missing], ["--suite", Folder], [Folder], [""]]),
+        ["dashboard"] = ([Suite, "--region", "eu-west-1"], [["--region", Junk], ["--out", Folder], ["--out", ""], ["--out", Path.Combine(ExistingFile, "x")], ["--env", Junk], ["--seed", "1"], [Suite]]),
         ["init"] = ([], [[ExistingFile], [Path.Combine(ExistingFile, "x")], [""], [Scaffolded], [Scaffolded, "--force=maybe"], [Scaffolded, "extra"], [Scaffolded, "--frobnicate"], [Scaffolded, "-x"]]),
     };
 
