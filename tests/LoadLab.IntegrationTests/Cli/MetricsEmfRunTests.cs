@@ -14,8 +14,10 @@ public sealed class MetricsEmfRunTests(LocalTargetFixture target) : IDisposable
 
     public void Dispose() => Directory.Delete(output, recursive: true);
 
-    [Fact]
-    public async Task A_run_with_metrics_emf_writes_one_document_per_second_and_operation()
+    [Theory]
+    [InlineData("--metrics emf", "")]
+    [InlineData("", "metrics: { emf: file }")] // the suite's section, with no option
+    public async Task A_run_with_metrics_emf_writes_one_document_per_second_and_operation(string option, string section)
     {
         // A suite of its own, without budgets: this test is about the file, not about latency on a busy machine.
         string suite = Path.Combine(output, "emf.yaml");
@@ -31,10 +33,10 @@ public sealed class MetricsEmfRunTests(LocalTargetFixture target) : IDisposable
                 mix: { get: 80, put: 20 }
                 load:
                   - { rate: 50, for: 4s }
-            """);
+            """ + "\n" + section + "\n");
         var console = new TestConsole();
         int exit = await LoadLabApp.RunAsync(
-            ["run", suite, "--endpoint", target.Endpoint.ToString(), "--out", Path.Combine(output, "run"), "--plain", "--metrics", "emf"],
+            ["run", suite, "--endpoint", target.Endpoint.ToString(), "--out", Path.Combine(output, "run"), "--plain", .. option.Split(' ', StringSplitOptions.RemoveEmptyEntries)],
             console.Console);
 
         Assert.True(exit == 0, console.Output);
@@ -60,6 +62,28 @@ public sealed class MetricsEmfRunTests(LocalTargetFixture target) : IDisposable
         // The seconds add up to the run's totals: nothing counted twice or lost between the file and results.json.
         Assert.Equal(operations.Sum(o => o.Count("ok")), ok);
         Assert.True(readUnits > 0);
+    }
+
+    [Fact]
+    public async Task Metrics_off_overrides_the_suite_section()
+    {
+        string suite = Path.Combine(output, "off.yaml");
+        await File.WriteAllTextAsync(suite, """
+            name: emf-off
+            tables:
+              items: { name: EmfOff, key: { pk: S } }
+            data:
+              items: { model: customer, items: 10 }
+            scenarios:
+              - { name: s, table: items, mix: { get: 1 }, load: [ { rate: 10, for: 1s } ] }
+            metrics: { emf: file }
+            """);
+
+        var (exit, text) = await CliRunner.RunAsync("run", suite, "--endpoint", target.Endpoint.ToString(), "--out", Path.Combine(output, "off"), "--plain", "--metrics", "off");
+
+        Assert.True(exit == 0, text);
+        Assert.True(File.Exists(Path.Combine(output, "off", ResultsJson.FileName)));
+        Assert.False(File.Exists(Path.Combine(output, "off", "metrics.emf.jsonl")));
     }
 
     [Fact]

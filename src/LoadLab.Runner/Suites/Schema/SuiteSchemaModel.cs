@@ -36,6 +36,7 @@ internal sealed partial class SuiteSchemaModel
         DefineOperations();
         DefinePhases();
         DefineTracing();
+        DefineMetrics();
         DefineVariants();
         DefineSimulator();
         DefineEnvironments();
@@ -77,6 +78,7 @@ internal sealed partial class SuiteSchemaModel
             ["scenarios"] = ArrayOf(Ref("scenario"), "Streams of load that run side by side.", minItems: 1),
             ["budgets"] = ArrayOf(Ref("budget"), "Limits the run must keep; any broken budget makes the exit code 1 (CI gating)."),
             ["tracing"] = Ref("tracing", "X-Ray tracing of the run's operations; the --trace options override it."),
+            ["metrics"] = Ref("metrics", "CloudWatch metrics outputs of the run; the --metrics option overrides it."),
             ["simulator"] = Ref("simulator", "The capacity simulator of local runs (--env local): a preset and overrides of its parameters. --preset and --simulator NAME=VALUE,… on the command line override these."),
             ["variants"] = ArrayOf(Ref("variant"), "The same suite run once per variant, each on its own tables (name suffixed with the variant's), compared side by side in comparison.md and comparison.html. A variant changes only capacity and key design.", minItems: 2)
                 .With("maxItems", (long)VariantBinder.MaxVariants),
