@@ -50,6 +50,10 @@ internal static class CommandCatalog
             ["report", "reports/RUN/results.json", "--out", "rebuilt"]),
         Entry<MergeCommand, MergeSettings>("merge", "Merges the results of the shards of one sharded run into one report and checks the suite's budgets on it (per variant, and compared, for a suite with variants).",
             ["merge", "shard-0", "shard-1", "shard-2", "--out", "merged"]),
+        Entry<InitCommand, InitSettings>("init", "Scaffolds a suite with budgets (loadlab/suite.yaml), its environments.yaml and a GitHub Actions workflow that runs it on pull requests. Never overwrites without --force.",
+            ["init", ".", "--force"]),
+        Entry<DashboardCommand, DashboardSettings>("dashboard", "Writes a CloudWatch dashboard body for the suite's tables in an environment (units, throttling, latency, items returned, LoadLab's EMF metrics); contacts no AWS service.",
+            ["dashboard", "scenarios/quickstart.yaml", "--env", "staging", "--region", "eu-west-1"]),
     ];
 
     public static CommandEntry? Find(string name) => All.FirstOrDefault(c => c.Name == name);
@@ -61,7 +65,7 @@ internal static class CommandCatalog
         app.Configure(config =>
         {
             config.SetApplicationName("loadlab");
-            config.SetApplicationVersion(typeof(CommandCatalog).Assembly.GetName().Version?.ToString() ?? "0.0.0");
+            config.SetApplicationVersion(ToolVersion.Text);
             config.SetApplicationCulture(System.Globalization.CultureInfo.InvariantCulture);
             config.ConfigureConsole(console);
             // LoadLabApp turns every failure into one message and an exit code; Spectre must not print its own.

@@ -13,6 +13,7 @@ internal sealed class RunCommand(CommandConsole console) : LoadLabCommand<RunSet
     protected override async Task<int> RunAsync(RunSettings settings, CancellationToken stop)
     {
         var options = settings.Options;
+        var metrics = MetricsOutput.Requested(settings.MetricsRequested, options.SuitePath, options.Environment);
         bool interactive = !options.Plain && !System.Console.IsOutputRedirected && Console.Profile.Capabilities.Interactive;
         var progress = new RunProgress(Console, interactive, TimeSpan.FromSeconds(5));
         var reporter = new ConsoleRunReporter(Console, progress);
@@ -29,6 +30,7 @@ internal sealed class RunCommand(CommandConsole console) : LoadLabCommand<RunSet
             if (outcome.Result.Run.Interrupted)
                 Console.MarkupLine("[yellow]Interrupted: the results are partial.[/]");
             Console.MarkupLine($"Results: [bold]{Markup.Escape(outcome.ResultsPath)}[/]");
+            await MetricsOutput.WriteAsync(metrics, outcome.Result, outcome.ResultsPath, CancellationToken.None).ConfigureAwait(false);
         }
 
         if (suite.ComparisonPath is { } comparison)

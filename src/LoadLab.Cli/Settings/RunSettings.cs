@@ -70,6 +70,7 @@ internal sealed partial class RunSettings : TargetSettings
     {
         base.Check(errors);
         var (trace, traceRate, traceSlowMs) = CheckTracing(errors);
+        CheckMetrics(errors);
         var shard = ShardOptions.Parse(Shard, StartAt, RunGroup, errors);
         if (Teardown && shard is not null)
             errors.Add("--teardown cannot be combined with --shard: one shard would delete tables the others still use; run loadlab teardown after the merge");

@@ -48,6 +48,9 @@ public sealed record RunPlan
     /// <summary>The suite's tracing settings, or null when it has no <c>tracing:</c> section.</summary>
     public TracingPlan? Tracing { get; init; }
 
+    /// <summary>The suite's <c>metrics:</c> section, or null without one (no metrics outputs unless --metrics asks).</summary>
+    public MetricsPlan? Metrics { get; init; }
+
     /// <summary>Factor applied to every phase and warm-up duration (0.1 for smoke runs). Already applied to <see cref="Scenarios"/>.</summary>
     public double DurationScale { get; init; } = 1.0;
 

@@ -32,6 +32,7 @@ internal sealed class ScenarioRecorder
     private long networkErrors;
     private long timeouts;
     private IntervalReach lastReach;
+    private readonly (double Read, double Write)[] lastUnits;
 
     public ScenarioRecorder(IReadOnlyList<string> operationNames)
     {
@@ -39,6 +40,7 @@ internal sealed class ScenarioRecorder
         Operations = operationNames.Select(n => new OperationRecorder(n)).ToArray();
         operationSeries = operationNames.Select(_ => new BoundedSeries<OperationInterval>(SeriesCapacity, SeriesMerge.Merge)).ToArray();
         lastThrottleEvents = new long[operationNames.Count];
+        lastUnits = new (double, double)[operationNames.Count];
     }
 
     public OperationRecorder[] Operations { get; }
@@ -137,6 +139,7 @@ internal sealed class ScenarioRecorder
             }
 
             long events = op.ThrottleEvents;
+            (double read, double write) = (op.ReadUnits, op.WriteUnits); // read once: operations keep finishing meanwhile
             long newEvents = events - lastThrottleEvents[i];
             lastThrottleEvents[i] = events;
             var point = new OperationInterval(
@@ -144,7 +147,15 @@ internal sealed class ScenarioRecorder
                 P(scratch, 50), P(scratch, 99), Max(scratch), P(scratchService, 50), P(scratchService, 99),
                 scratch.TotalCount == 0 ? null : HistogramCodec.Encode(scratch),
                 ok == scratch.TotalCount ? null : okHistogram,
-                newEvents > 0 ? newEvents : null);
+                newEvents > 0 ? newEvents : null)
+            {
+                // Units are cumulative on the recorder: this interval's are the difference since the last close.
+                ReadUnits = Math.Round(read - lastUnits[i].Read, 3),
+                WriteUnits = Math.Round(write - lastUnits[i].Write, 3),
+            };
+            lastUnits[i] = (read, write);
+            if (op.Corrected(OutcomeKind.Ok)?.LastInterval is { TotalCount: > 0 } okInterval)
+                point = point with { OkP50Ms = P(okInterval, 50), OkP99Ms = P(okInterval, 99) };
             operationSeries[i].Add(point);
             operationPoints[i] = point;
             all.Add(scratch);

@@ -125,6 +125,19 @@ public sealed record OperationInterval(
 {
     /// <summary>The encoded histogram of the interval's ok operations: its own, or the whole interval's when all were ok; null when none was (or an old file does not say).</summary>
     public string? OkLatencyEncoded() => OkHistogram ?? (Ok > 0 && Ok == Completed ? Histogram : null);
+    // Optional, so results written before they existed still read; null also where intervals were merged (long runs, shards).
+
+    /// <summary>Median corrected latency of this interval's ok operations, ms (CloudWatch EMF reports successful latency).</summary>
+    public double? OkP50Ms { get; init; }
+
+    /// <summary>99th percentile of the corrected latency of this interval's ok operations, ms.</summary>
+    public double? OkP99Ms { get; init; }
+
+    /// <summary>Read units DynamoDB reported as consumed by operations that ended in this interval.</summary>
+    public double? ReadUnits { get; init; }
+
+    /// <summary>Write units DynamoDB reported as consumed by operations that ended in this interval.</summary>
+    public double? WriteUnits { get; init; }
 }
 
 /// <summary>A traced operation picked as an example, so a report can link straight to its trace.</summary>

@@ -3,7 +3,8 @@ namespace LoadLab.DynamoDb.LocalTarget;
 /// <summary>
 /// Finds <c>tools/local-dynamodb</c>: an explicit folder, then <see cref="EnvironmentVariable"/>,
 /// then walking up from the current directory, then up from the program's own folder (so an
-/// installed or test binary deep under bin/ still finds the repository's copy).
+/// installed or test binary deep under bin/ still finds the repository's copy), then the copy that
+/// ships inside the .NET tool package (<see cref="PackagedToolDirectory"/>), for a run with no checkout.
 /// </summary>
 public static class ToolDirectoryLocator
 {
@@ -23,7 +24,7 @@ public static class ToolDirectoryLocator
             Directory.GetCurrentDirectory(),
             AppContext.BaseDirectory);
 
-    internal static string Locate(string? explicitDirectory, string? environmentValue, string currentDirectory, string baseDirectory)
+    internal static string Locate(string? explicitDirectory, string? environmentValue, string currentDirectory, string baseDirectory, string? cacheRoot = null)
     {
         // A folder the user named must be right; silently falling back would hide their typo.
         if (!string.IsNullOrWhiteSpace(explicitDirectory))
@@ -38,8 +39,11 @@ public static class ToolDirectoryLocator
                 return found;
             looked.Add(Path.TrimEndingDirectorySeparator(Path.GetFullPath(start)));
         }
+        // Last: the installed tool's own copy. A checkout's folder wins, so a developer's edits to serve.js are used.
+        if (PackagedToolDirectory.Prepare(baseDirectory, cacheRoot ?? PackagedToolDirectory.CacheRoot(Environment.GetEnvironmentVariable)) is { } packaged)
+            return packaged;
         throw new LocalTargetException(
-            $"Could not find the local DynamoDB tool folder ({RelativePath.Replace('\\', '/')} with {Marker}) in or above {string.Join(" or ", looked)}. " +
+            $"Could not find the local DynamoDB tool folder ({RelativePath.Replace('\\', '/')} with {Marker}) in or above {string.Join(" or ", looked)}, nor a packaged copy in {PackagedToolDirectory.FolderName}/ beside the program. " +
             $"Run LoadLab from inside the LoadLab repository, set {EnvironmentVariable} to that folder, or pass --endpoint URL to use an existing DynamoDB endpoint.");
     }
 

@@ -59,6 +59,9 @@ internal static class SuiteBinder
         var tracing = reader.Optional("tracing") is { } tr
             ? TracingBinder.Bind(tr, diagnostics)
             : null;
+        var metrics = reader.Optional("metrics") is { } me
+            ? MetricsBinder.Bind(me, diagnostics)
+            : null;
         SuiteValidator.Validate(tables, data, scenarios, diagnostics);
         BudgetReferences.Check(budgets, scenarios, diagnostics);
 
@@ -76,6 +79,7 @@ internal static class SuiteBinder
             Scenarios = [.. scenarios.Select(scenario => DurationScaling.Apply(Built(scenario.Plan), options.DurationScale))],
             DurationScale = options.DurationScale,
             Tracing = tracing,
+            Metrics = metrics,
             // Windows and graces keep their length under --duration-scale: they are statistics, not load.
             Budgets = WithFailOn([.. budgets.Select(budget => Built(budget.Definition))], Built(failOn)),
             FailOn = Built(failOn),

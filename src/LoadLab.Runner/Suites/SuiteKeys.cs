@@ -9,7 +9,7 @@ namespace LoadLab.Runner.Suites;
 /// </summary>
 public static class SuiteKeys
 {
-    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "environments", "seed", "tables", "data", "scenarios", "budgets", "failOn", "sdk", "tracing", "variants", "simulator"];
+    public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "environments", "seed", "tables", "data", "scenarios", "budgets", "failOn", "sdk", "tracing", "metrics", "variants", "simulator"];
 
     /// <summary>Keys of the suite's <c>sdk:</c> section: the AWS SDK client's retries and attempt timeout.</summary>
     public static IReadOnlyList<string> Sdk { get; } = ["retryMode", "maxAttempts", "timeout"];
@@ -162,6 +162,8 @@ public static class SuiteKeys
 
     /// <summary>Keys of the suite's <c>tracing:</c> section; the command line's --trace options override them.</summary>
     public static IReadOnlyList<string> Tracing { get; } = ["mode", "rate", "reservoir", "slow", "alwaysKeepPerSecond", "service"];
+
+    public static IReadOnlyList<string> Metrics { get; } = ["emf"];
 
     /// <summary>The key that tells which kind a load phase is, in the order the error messages list them.</summary>
     public static IReadOnlyList<string> PhaseKinds { get; } = ["rate", "ramp", "pause", "concurrency", "rampConcurrency"];

@@ -27,6 +27,16 @@ public sealed class HostileArgumentsTests : IClassFixture<HostileArgumentsTests.
           - { name: s, table: items, mix: { get: 1 }, load: [ { rate: 10, for: 1s } ] }
         """);
 
+    /// <summary>A folder <c>loadlab init</c> has already scaffolded: init into it again without --force is refused.</summary>
+    private static readonly string Scaffolded = ScaffoldedFolder();
+
+    private static string ScaffoldedFolder()
+    {
+        string folder = Path.Combine(Root, "scaffolded");
+        LoadLab.Cli.Init.ScaffoldWriter.Write(folder, LoadLab.Cli.Init.Scaffold.Files("0.0.0"), force: false);
+        return folder;
+    }
+
     private static readonly string Results = ResultsJson.WriteAsync(SampleRun.Create(), Path.Combine(Root, "run")).GetAwaiter().GetResult();
 
     private static string Write(string name, string text)
@@ -59,6 +69,8 @@ public sealed class HostileArgumentsTests : IClassFixture<HostileArgumentsTests.
         ["compare"] = ([Results, Results], [["--tolerance", "∞"], ["--metric", Junk], ["--metric", ""], ["--baseline", Junk], ["--save-baseline", ""], ["--baseline", "x", "--save-baseline", "y"], [Results], ["--baseline-dir", ExistingFile, "--baseline", "main"]]),
         ["report"] = ([Results], [["--out", ExistingFile], ["--out", ""], [Results], [Folder]]),
         ["merge"] = ([Results], [["--out", ExistingFile], ["--suite", Missing], ["--suite", Folder], [Folder], [""]]),
+        ["dashboard"] = ([Suite, "--region", "eu-west-1"], [["--region", Junk], ["--out", Folder], ["--out", ""], ["--out", Path.Combine(ExistingFile, "x")], ["--env", Junk], ["--seed", "1"], [Suite]]),
+        ["init"] = ([], [[ExistingFile], [Path.Combine(ExistingFile, "x")], [""], [Scaffolded], [Scaffolded, "--force=maybe"], [Scaffolded, "extra"], [Scaffolded, "--frobnicate"], [Scaffolded, "-x"]]),
     };
 
     public static TheoryData<string[]> Cases()
@@ -67,6 +79,14 @@ public sealed class HostileArgumentsTests : IClassFixture<HostileArgumentsTests.
         foreach (var command in LoadLabApp.Commands.Select(c => c.Name))
         {
             var (valid, bad) = PerCommand[command];
+            // init takes any folder name and creates it, so alone or with the paths above it would scaffold: its hostile cases are its own.
+            if (command == "init")
+            {
+                foreach (var args in bad)
+                    cases.Add([command, .. args]);
+                continue;
+            }
+
             // With no arguments local would serve until stopped; every other command needs at least one.
             if (command != "local") cases.Add([command]);
             foreach (var args in Anywhere)

@@ -37,6 +37,7 @@ internal sealed partial class SuiteSchemaModel
         DefineOperations();
         DefinePhases();
         DefineTracing();
+        DefineMetrics();
         DefineVariants();
         DefineSimulator();
         DefineEnvironments();
@@ -80,6 +81,7 @@ internal sealed partial class SuiteSchemaModel
             ["sdk"] = Ref("sdk", "The AWS SDK client's retry mode, attempts and attempt timeout (defaults: standard, 3, 10s)."),
             ["failOn"] = Ref("failOn", "What fails a run besides its budgets: an error rate above 1% (unless a budget bounds errors) and a target that stops answering for 5 s; both are on by default."),
             ["tracing"] = Ref("tracing", "X-Ray tracing of the run's operations; the --trace options override it."),
+            ["metrics"] = Ref("metrics", "CloudWatch metrics outputs of the run; the --metrics option overrides it."),
             ["simulator"] = Ref("simulator", "The capacity simulator of local runs (--env local): a preset and overrides of its parameters. --preset and --simulator NAME=VALUE,… on the command line override these."),
             ["variants"] = ArrayOf(Ref("variant"), "The same suite run once per variant, each on its own tables (name suffixed with the variant's), compared side by side in comparison.md and comparison.html. A variant changes only capacity and key design.", minItems: 2)
                 .With("maxItems", (long)VariantBinder.MaxVariants),

@@ -60,6 +60,7 @@ public sealed class SuiteSchemaTests : IDisposable
         { nameof(SuiteKeys.Simulator), "/$defs/simulator/properties" },
         { nameof(SuiteKeys.SimulatorOverrides), "/$defs/simulator/properties/overrides/properties" },
         { nameof(SuiteKeys.Tracing), "/$defs/tracing/properties" },
+        { nameof(SuiteKeys.Metrics), "/$defs/metrics/properties" },
     };
 
     /// <summary>Allowed values → JSON pointer of the schema's matching "enum".</summary>
