@@ -96,6 +96,9 @@ public static class CapacityChart
         notes.Add(hottest >= 0.9 * l
             ? string.Create(CultureInfo.InvariantCulture,
                 $"The busiest partition reached {Text(hottest)} {unit}/s, at its {Text(l)} limit, while the table consumed at most {Text(peak)}: one partition (and one key) cannot go past that limit, whatever the table's capacity.")
+            : throttled
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"The busiest partition averaged at most {Text(hottest)} of its {Text(l)} {unit}/s limit per second, yet was throttled at that limit: its requests came in bursts, and a partition holds one second of capacity with no burst, so a hot key throttles below its average.")
             : string.Create(CultureInfo.InvariantCulture,
                 $"The busiest partition reached {Text(hottest)} of its {Text(l)} {unit}/s limit (the table consumed at most {Text(peak)}): below the per-partition limit."));
         return Math.Max(hottest, l);

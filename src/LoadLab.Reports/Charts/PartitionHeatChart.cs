@@ -19,6 +19,20 @@ public static class PartitionHeatChart
         return simulator.Resources.Where(r => r.ThrottleEventsByReason.Values.Sum() > 0 && r.Seconds.Any(s => s.PartitionShares is { Count: > 0 }));
     }
 
+    private static double[,] Split(double[,] cells)
+    {
+        int rows = cells.GetLength(0), columns = cells.GetLength(1);
+        int rowFactor = rows == 1 ? 2 : 1, columnFactor = columns == 1 ? 2 : 1;
+        var grid = new double[rows * rowFactor, columns * columnFactor];
+        for (int r = 0; r < grid.GetLength(0); r++)
+        {
+            for (int c = 0; c < grid.GetLength(1); c++)
+                grid[r, c] = cells[r / rowFactor, c / columnFactor];
+        }
+
+        return grid;
+    }
+
     public static Chart Create(string id, SimulatorResource resource, TimeAxis axis)
     {
         ArgumentNullException.ThrowIfNull(resource);
@@ -36,20 +50,24 @@ public static class PartitionHeatChart
             {
                 // The worst second of a bucket: a hot spot must not be averaged away.
                 var shares = columns[c].Select(s => s.PartitionShares is { } p && r < p.Count ? p[r] : double.NaN).Where(double.IsFinite).ToArray();
-                // Row 0 (the first partition in key order) is drawn at the top.
-                cells[rows - 1 - r, c] = shares.Length == 0 ? double.NaN : shares.Max();
+                // ScottPlot draws the matrix's first row at the top: the first partition in key order.
+                cells[r, c] = shares.Length == 0 ? double.NaN : shares.Max();
             }
         }
 
         if (columns.Length > 0)
         {
-            var heatmap = plot.Add.Heatmap(cells);
+            // ScottPlot places a heatmap by the centres of its corner cells, so a single row or column has no extent:
+            // such a dimension is drawn as two half cells of the same value.
+            var grid = Split(cells);
+            var heatmap = plot.Add.Heatmap(grid);
             heatmap.Colormap = new ScottPlot.Colormaps.Turbo();
             heatmap.ManualRange = new ScottPlot.Range(0, 1);
             heatmap.NaNCellColor = Colors.White;
             heatmap.Smooth = false;
             double from = axis.X(columns[0][0].Offset), to = axis.X(columns[^1][^1].Offset + columns[^1][^1].Length);
-            heatmap.Extent = new CoordinateRect(from, to, 0, rows);
+            double halfWidth = (to - from) / grid.GetLength(1) / 2, halfHeight = (double)rows / grid.GetLength(0) / 2;
+            heatmap.Position = new CoordinateRect(from + halfWidth, to - halfWidth, halfHeight, rows - halfHeight);
             var bar = plot.Add.ColorBar(heatmap);
             bar.Label = "share of partition limit";
             var ticks = new ScottPlot.TickGenerators.NumericManual();

@@ -50,19 +50,18 @@ public static class HeadlineFinding
         if (reason.Contains("KeyRange", StringComparison.Ordinal) && resource is not null)
         {
             double limit = write ? resource.PartitionLimitWriteUnits : resource.PartitionLimitReadUnits;
-            double hottest = resource.Seconds.Select(s => write ? s.HotPartitionWrite : s.HotPartitionRead).DefaultIfEmpty(0).Max();
-            if (limit > 0 && hottest >= 0.9 * limit)
-            {
-                return HotKeys.TopShare(result) is { } share && share >= 50
-                    ? $"Hot key: {what}; one partition key took {Number(share)} % of the table's throttle events, at the {Count((long)limit)} {unit} per-partition (and per-key) limit, whatever the table's capacity."
-                    : $"Hot partition: {what}; the busiest partition reached its {Count((long)limit)} {unit} per-partition limit, whatever the table's capacity.";
-            }
-
             var ceiling = resource.Seconds.Where(s => s.Length > 0)
                 .Select(s => (Used: (write ? s.ConsumedWrite : s.ConsumedRead) / s.Length, Limit: write ? s.CapacityWrite : s.CapacityRead))
                 .Where(s => s.Limit > 0).ToList();
+            // The ceiling first: it refuses every key alike, so its throttles never concentrate on one.
             if (resource.Mode == "on-demand" && ceiling.Count > 0 && ceiling.Any(s => s.Used >= 0.9 * s.Limit))
-                return $"On-demand ceiling: {what}; the table used up to {Count((long)ceiling.Max(s => s.Used))} {unit}/s against its on-demand ceiling of {Count((long)ceiling.Min(s => s.Limit))} {unit}/s (no partition was at its limit). A new on-demand table's ceiling rises only after sustained traffic; warm throughput or a gentler ramp avoids it.";
+                return $"On-demand ceiling: {what}; the table used up to {Count((long)ceiling.Max(s => s.Used))} {unit}/s against its on-demand ceiling of {Count((long)ceiling.Min(s => s.Limit))} {unit}/s. A new on-demand table's ceiling rises only after sustained traffic; warm throughput or a gentler ramp avoids it.";
+            if (HotKeys.TopShare(result) is { } share && share >= 50)
+                return $"Hot key: {what}; one partition key took {Number(share)} % of the table's throttle events, at the {Count((long)limit)} {unit} per-partition (and per-key) limit, whatever the table's capacity.";
+            double hottest = resource.Seconds.Select(s => write ? s.HotPartitionWrite : s.HotPartitionRead).DefaultIfEmpty(0).Max();
+            if (limit > 0 && hottest >= 0.9 * limit)
+                return $"Hot partition: {what}; the busiest partition reached its {Count((long)limit)} {unit} per-partition limit, whatever the table's capacity.";
+            return $"Partition limits: {what} at DynamoDB's per-partition limit ({reason}), with the throttles spread over many keys.";
         }
 
         if (reason.Contains("Provisioned", StringComparison.Ordinal) && resource is { Mode: "provisioned" })

@@ -27,6 +27,7 @@ public static class ComparisonText
     {
         { Kind: RowKind.WhatIf } => "what-if price: shown, not ranked",
         { Note: { } note } => note,
+        { Kind: RowKind.Ranked, Better: null } when row.Values.OfType<double>().Distinct().Count() == 1 && row.Values.Count(v => v is not null) > 1 => "equal",
         { Kind: RowKind.Ranked, Better: null } when row.Values.Count(v => v is not null) > 1 => "no clear difference",
         _ => "",
     };

@@ -49,7 +49,7 @@ internal sealed class VariantFigures(string name, RunResult result)
         {
             double? value = histogram is not null ? LatencyScale.ToMilliseconds(p >= 100 ? histogram.GetMaxValue() : histogram.GetValueAtPercentile(p)) : Stored(o.OkLatency, p);
             string? shortfall = p >= 100 ? "the maximum is a single operation: not judged"
-                : ok < Noise.MinSamples(p) ? $"{SecondFigures.Label(p)} needs {Noise.MinSamples(p):N0} successful operations"
+                : ok < Noise.MinSamples(p) ? $"{SecondFigures.Label(p)} needs {Noise.MinSamples(p):N0} successful operations in each design"
                 : replicates is null ? "no per-second latency to judge the noise" : null;
             return new Estimate(value, p >= 100 || replicates is null ? null : replicates[bootstrapped.IndexOf(p)], shortfall);
         })];

@@ -212,7 +212,7 @@ public class ChartsTests
         try
         {
             var heat = Assert.Single(charts, c => c.Id == "partition-heat-hotkey");
-            Assert.Contains("share of the per-partition limit", heat.ToSvg(), StringComparison.Ordinal);
+            Assert.Contains("share of partition limit", heat.ToSvg(), StringComparison.Ordinal);
             Assert.Contains(charts, c => c.Id == "capacity-hotkey-write");
             Assert.DoesNotContain(charts, c => c.Id == "capacity-hotkey-read");
         }
