@@ -57,9 +57,13 @@ internal static class TableLifecycleHandlers
         }
 
         using var document = JsonDocument.Parse(upstream.Body.Memory);
-        if (JsonRead.Object(document.RootElement, "TableDescription") is { } description)
+        var answered = JsonRead.Object(document.RootElement, "TableDescription");
+        if (answered is { } description)
             context.Services.Tables.Refresh(description);
-        return WithDescription(context, upstream, document, "TableDescription");
+        // DynamoDB answers an UpdateTable with the table UPDATING and the units still in force; the new ones
+        // show once it is ACTIVE again. The model applied them already, so the answer shows the previous ones.
+        bool updating = answered is { } shownTable && JsonRead.String(shownTable, "TableStatus") == "UPDATING";
+        return WithDescription(context, upstream, document, "TableDescription", updating ? current : null);
     }
 
     public static async Task<WireResponse> DeleteAsync(OperationContext context)
@@ -93,11 +97,11 @@ internal static class TableLifecycleHandlers
     }
 
     /// <summary>The answer with its description's capacity replaced by the model's current settings.</summary>
-    private static WireResponse WithDescription(OperationContext context, UpstreamResponse upstream, JsonDocument document, string member)
+    private static WireResponse WithDescription(OperationContext context, UpstreamResponse upstream, JsonDocument document, string member, Model.TableCapacityDefinition? shown = null)
     {
         if (JsonRead.Object(document.RootElement, member) is not { } description
             || JsonRead.String(description, "TableName") is not { } name
-            || context.Services.Model.Describe(name) is not { } definition)
+            || (shown ?? context.Services.Model.Describe(name)) is not { } definition)
         {
             return WireResponse.Unchanged(upstream);
         }
