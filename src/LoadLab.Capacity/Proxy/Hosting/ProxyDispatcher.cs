@@ -8,10 +8,11 @@ using Microsoft.AspNetCore.Http;
 namespace LoadLab.Capacity.Proxy.Hosting;
 
 /// <summary>
-/// The one request delegate: admin paths, then the DynamoDB API. Input is checked in DynamoDB's order
-/// (target, body size and JSON) and answered with DynamoDB's errors; a request the proxy cannot price is
-/// forwarded uncharged for the emulator to judge; nothing a client sends can crash the proxy or leave
-/// the model half-updated (Admit deducts nothing; Settle runs only after the emulator answered).
+/// The one request delegate: admin paths, then the DynamoDB API. Protocol errors are left to the emulator
+/// (its answers are DynamoDB's); what the emulator could not survive is refused first; a request the proxy
+/// cannot price is forwarded uncharged for the emulator to judge; nothing a client sends can crash the
+/// proxy or leave the model half-updated (Admit deducts nothing; what Reserve took is released; Settle runs
+/// only after the emulator answered).
 /// </summary>
 internal sealed class ProxyDispatcher(ProxyServices services)
 {

@@ -22,8 +22,6 @@ internal static class DynamoErrors
 
     public static WireResponse Serialization() => Create(400, CoralService + "SerializationException", null);
 
-    public static WireResponse UnknownOperation(int status = 400) => Create(status, CoralService + "UnknownOperationException", null);
-
     public static WireResponse Validation(string message) => Create(400, CoralValidate + "ValidationException", message);
 
     public static WireResponse InternalServerError(string message) => Create(500, DynamoNamespace + "InternalServerError", message);

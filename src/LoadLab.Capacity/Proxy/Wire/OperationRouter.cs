@@ -4,7 +4,7 @@ namespace LoadLab.Capacity.Proxy.Wire;
 
 /// <summary>
 /// Reads <c>X-Amz-Target: DynamoDB_20120810.&lt;Operation&gt;</c>. Only operations of DynamoDB's API are
-/// routed (anything else is answered with UnknownOperationException here, as DynamoDB would); of those,
+/// routed (anything else goes to the emulator, which answers UnknownOperationException as DynamoDB does); of those,
 /// the data plane and the table lifecycle get capacity handling and the rest are forwarded untouched.
 /// </summary>
 internal static class OperationRouter
