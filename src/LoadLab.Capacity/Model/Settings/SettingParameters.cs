@@ -86,7 +86,9 @@ public static class SettingParameters
 
     private static string UnknownName(string name)
     {
-        var hint = NotParameters.Contains(name, StringComparer.OrdinalIgnoreCase)
+        var hint = string.Equals(name, nameof(CapacitySettings.Faults), StringComparison.OrdinalIgnoreCase)
+            ? " Faults are set one by one, e.g. faults.internalServerError=2% (simulator.faults in a suite)."
+            : NotParameters.Contains(name, StringComparer.OrdinalIgnoreCase)
             ? " Choose the preset with the simulator's preset setting (one of " + string.Join(", ", CapacityPresets.Names) + ")."
             : NameSuggestions.DidYouMean(name, Names, ParameterMaxDistance);
         return $"Unknown simulator parameter '{name}'.{hint} Allowed: {string.Join(", ", Names)}.";

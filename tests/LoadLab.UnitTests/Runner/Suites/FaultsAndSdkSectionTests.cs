@@ -83,9 +83,10 @@ public sealed class FaultsAndSdkSectionTests
     {
         var errors = new List<string>();
 
-        SimulatorSetup.ParseOptions(null, "faults.timeout=5%,faults.latency.p99=1s", errors);
+        SimulatorSetup.ParseOptions(null, "faults.timeout=5%,faults.latency.p99=1s,faults=2%", errors);
 
         Assert.Contains(errors, e => e.StartsWith("--simulator faults.timeout.rate: unknown fault 'timeout'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("--simulator faults.latency.p99: fault latency needs p50", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Unknown simulator parameter 'faults'. Faults are set one by one, e.g. faults.internalServerError=2%", StringComparison.Ordinal));
     }
 }
