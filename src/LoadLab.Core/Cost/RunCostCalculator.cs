@@ -103,9 +103,10 @@ public static class RunCostCalculator
     /// </summary>
     private static (double Read, double Write) PeakRates(IReadOnlyList<ScenarioResult> scenarios, long operations, double read, double write, double seconds)
     {
+        // Seconds of the measured window only: a warm-up second holds no measured completions, and the drain's last
+        // sliver (a few operations in milliseconds) would read as a huge rate.
         double peakOps = scenarios
-            .SelectMany(s => s.Series)
-            .Where(i => i.Length > 0)
+            .SelectMany(s => s.Series.Where(i => i.Length > 0 && i.Start >= s.Warmup.Seconds - 1e-6 && i.Start + (i.Length / 2) <= s.DurationSeconds))
             .GroupBy(i => i.Start)
             .Select(g => g.Sum(i => i.Completed / i.Length))
             .DefaultIfEmpty(operations / seconds)
