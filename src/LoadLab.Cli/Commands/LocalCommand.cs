@@ -19,7 +19,7 @@ internal sealed class LocalCommand(CommandConsole console) : LoadLabCommand<Loca
         TargetSession target;
         try
         {
-            target = await TargetSession.OpenAsync(TargetKind.Local, null, "us-east-1", SimulatorSetup.Settings(settings.SimulatorOptions), Info, stop, settings.PortNumber, settings.Persist).ConfigureAwait(false);
+            target = await TargetSession.OpenAsync(TargetKind.Local, null, "us-east-1", SimulatorSetup.Settings(settings.SimulatorOptions), Info, stop, settings.PortNumber, settings.Persist, restartOnExit: true).ConfigureAwait(false);
         }
         catch (IOException e) when (e.InnerException is SocketException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {

@@ -29,9 +29,9 @@ public sealed record PlanEstimates(
             .Where(s => data.ContainsKey(s.TableId))
             .Select(s => ScenarioCapacityEstimator.Estimate(s, plan.Table(s.TableId), data[s.TableId]))
             .ToList();
-        // A local run uses the embedded dynalite unless --endpoint points elsewhere (e.g. DynamoDB Local).
+        // A local run uses the embedded target (dynalite behind the simulator) unless --endpoint points elsewhere.
         var target = plan.Environment == EnvironmentNames.Local
-            ? plan.Scenarios.SelectMany(s => TargetSupport.Warnings(s, TargetCapabilities.Dynalite)).ToList()
+            ? plan.Scenarios.SelectMany(s => TargetSupport.Warnings(s, TargetCapabilities.LocalTarget)).ToList()
             : [];
         var seeding = plan.DataSets.ToDictionary(
             d => d.TableId,

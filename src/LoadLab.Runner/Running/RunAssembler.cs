@@ -27,6 +27,9 @@ internal static class RunAssembler
         public TargetFailure? TargetFailure { get; init; }
         public SimulatorSection? Simulator { get; init; }
         public IReadOnlyList<TableReport> Tables { get; init; } = [];
+
+        /// <summary>What happened to the local DynamoDB during the run (it stopped, restarted or not), one paragraph each.</summary>
+        public IReadOnlyList<string> TargetIncidents { get; init; } = [];
     }
 
     public static RunResult Assemble(Parts parts)
@@ -61,7 +64,7 @@ internal static class RunAssembler
             },
             Scenarios = engine?.Scenarios ?? [],
             Seeding = parts.Seeding,
-            Findings = engine is null ? [] : [.. TargetFinding(failure), .. Findings.From(engine.Scenarios), .. Findings.Injected(parts.Simulator, engine.Scenarios), .. AbortFinding(parts.Abort)],
+            Findings = engine is null ? [.. parts.TargetIncidents] : [.. parts.TargetIncidents, .. TargetFinding(failure), .. Findings.From(engine.Scenarios), .. Findings.Injected(parts.Simulator, engine.Scenarios), .. AbortFinding(parts.Abort)],
             Simulator = parts.Simulator,
             Tables = parts.Tables,
         };

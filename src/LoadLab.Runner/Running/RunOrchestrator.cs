@@ -118,6 +118,7 @@ internal sealed class RunOrchestrator(RunServices services)
             // Only the measured window: seeding and warm-up go to the section's own seeding phases.
             Simulator = target.SimulatorSection(window, window.Window(engineResult, Time.GetUtcNow())),
             Tables = await lifecycle.FinishAsync(tables, run.Safety.Teardown, Reporter.Warn).ConfigureAwait(false),
+            TargetIncidents = [.. target.Incidents.Select(i => i.Describe())],
         });
         if (tracing is not null)
         {
@@ -171,10 +172,10 @@ internal sealed class RunOrchestrator(RunServices services)
         var table = plan.Table(scenario.TableId);
         var dataSet = plan.DataSets.FirstOrDefault(d => d.TableId == scenario.TableId)
             ?? throw new InvalidInputException($"Scenario '{scenario.Name}' targets table '{scenario.TableId}', which has no data set: add one under data: so operations have keys to use.");
-        // The local target (dynalite) lacks transactions: the executor says so before any request.
+        // The local target carries out transactions in its simulator; other targets are taken to be DynamoDB.
         var driverOptions = new DriverOptions
         {
-            Target = targetKind == TargetKind.Local ? TargetCapabilities.Dynalite : TargetCapabilities.DynamoDb,
+            Target = targetKind == TargetKind.Local ? TargetCapabilities.LocalTarget : TargetCapabilities.DynamoDb,
             Shard = shard?.Keys ?? Core.Keys.KeyShard.Whole,
         };
         DynamoDbOperationExecutor executor;

@@ -38,7 +38,7 @@ internal sealed class TargetSession : IAsyncDisposable
     /// <summary>Opens the target of <paramref name="kind"/> (<see cref="TargetKinds.For"/>); a local one starts dynalite behind the simulator with <paramref name="simulatorSettings"/>.</summary>
     public static async Task<TargetSession> OpenAsync(
         TargetKind kind, Uri? endpoint, string region, CapacitySettings simulatorSettings, Action<string> log, CancellationToken cancellationToken,
-        int simulatorPort = 0, string? persistDirectory = null, bool faultsFromStart = true)
+        int simulatorPort = 0, string? persistDirectory = null, bool faultsFromStart = true, bool restartOnExit = false)
     {
         ArgumentNullException.ThrowIfNull(simulatorSettings);
         if (kind == TargetKind.Endpoint)
@@ -54,14 +54,31 @@ internal sealed class TargetSession : IAsyncDisposable
             return new TargetSession(new DynamoDbTargetOptions { Region = region }, kind, null, null);
 
         var settings = simulatorSettings with { Region = region };
-        var started = await LocalDynamoDbLauncher.StartAsync(new LocalTargetOptions { Log = log, PersistDirectory = persistDirectory }, cancellationToken).ConfigureAwait(false);
+        // Restarting dynalite suits `loadlab local`, which serves applications for hours; a run stops on a dead target
+        // instead (failOn.unreachableFor), since a restarted, empty emulator would measure something else.
+        var started = await LocalDynamoDbLauncher.StartAsync(new LocalTargetOptions { Log = log, PersistDirectory = persistDirectory, RestartOnExit = restartOnExit }, cancellationToken).ConfigureAwait(false);
         try
         {
             var model = new CapacityModel(settings, TimeProvider.System);
             var proxy = await CapacityProxy.StartAsync(
-                new CapacityProxyOptions { Upstream = started.Endpoint, Port = simulatorPort, Region = settings.Region, AccountId = settings.AccountId, FaultsFromStart = faultsFromStart },
+                new CapacityProxyOptions
+                {
+                    Upstream = started.Endpoint,
+                    Port = simulatorPort,
+                    Region = settings.Region,
+                    AccountId = settings.AccountId,
+                    FaultsFromStart = faultsFromStart,
+                    // /_loadlab/health answers 503 with the reason while dynalite is down or restarting.
+                    BackendStatus = () => started.Unavailable,
+                },
                 model, cancellationToken).ConfigureAwait(false);
-            log($"Capacity simulator (preset {settings.Preset}) in front of dynalite, listening at {proxy.Endpoint} (LoadLab's own client reaches it in process)");
+            // A restarted in-memory dynalite has no tables: the simulator forgets its own so both sides agree.
+            started.Incident += incident =>
+            {
+                if (incident.Restarted && string.IsNullOrWhiteSpace(persistDirectory))
+                    proxy.EmulatorRestarted();
+            };
+            log($"Capacity simulator (preset {settings.Preset}) in front of dynalite at {started.Endpoint}, listening at {proxy.Endpoint} (LoadLab's own client reaches it in process)");
             if (settings.Faults.Any)
                 log((faultsFromStart ? "Injecting faults: " : "Faults to inject once the load starts: ") + DescribeFaults(settings));
             // LoadLab's own client skips the loopback hop to the simulator (same rules and answers, less CPU per request).
@@ -91,6 +108,9 @@ internal sealed class TargetSession : IAsyncDisposable
         var requests = SimulatorSectionBuilder.Requests(simulator.RequestStatistics, marks.RequestsAtWindowStart);
         return SimulatorSectionBuilder.Build(simulator.Model.Snapshot(), simulator.Model.Settings, requests, window, simulator.FaultStatistics);
     }
+
+    /// <summary>Every unexpected exit of the local DynamoDB so far, oldest first; empty for other targets.</summary>
+    public IReadOnlyList<LocalTargetIncident> Incidents => local?.Incidents ?? [];
 
     /// <summary>The proxy's call counters now; null without a simulator.</summary>
     public ProxyRequestStatistics? RequestStatistics() => simulator?.RequestStatistics;
