@@ -16,7 +16,6 @@ public static class CapacityChart
     private static readonly Color Partition = new(0xd6, 0x27, 0x28);
 
     /// <summary>A limit is drawn when it is at most this many times the peak consumption.</summary>
-    private const double WithinReach = 4;
 
     public static Chart Create(string id, CapacitySeries capacity, TimeAxis axis, bool write)
     {
@@ -62,7 +61,7 @@ public static class CapacityChart
         if (kept.Length == 0)
             return 0;
         double lowest = kept.Min(p => p.Y!.Value);
-        if (lowest > WithinReach * Math.Max(peak, 1))
+        if (lowest > ChartStyle.LimitWithinReach * Math.Max(peak, 1))
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"The {capacity.LimitLabel} ({Text(lowest)} {unit}/s) is {Text(lowest / Math.Max(peak, 1e-9))}× the peak, far above the traffic: not drawn."));
             return 0;

@@ -8,6 +8,12 @@ internal static class ChartStyle
     public const int Width = 1000;
     public const int Height = 420;
 
+    /// <summary>
+    /// A limit line (provisioned units, a latency budget) is drawn only up to this many times the data's peak: further
+    /// up it would squash the data against the axis, so the caption names it instead.
+    /// </summary>
+    public const double LimitWithinReach = 4;
+
     // ScottPlot's own default on Linux is a serif face; a sans face reads better on screen.
     private static readonly string? SansFont = new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Segoe UI" }
         .FirstOrDefault(name => string.Equals(Fonts.GetTypeface(name, false, false)?.FamilyName, name, StringComparison.OrdinalIgnoreCase));

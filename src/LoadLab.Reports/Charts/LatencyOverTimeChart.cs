@@ -1,5 +1,7 @@
 using LoadLab.Core.Budgets;
 using LoadLab.Core.Results;
+using System.Globalization;
+using LoadLab.Reports.Text;
 using ScottPlot;
 
 namespace LoadLab.Reports.Charts;
@@ -41,33 +43,49 @@ public static class LatencyOverTimeChart
 
         ChartStyle.ShowLegend(plot);
         ChartStyle.FromZero(plot);
-        var drawn = Budgets(plot, scenario, operation, budgets ?? []);
+        var notes = new List<string>();
+        double peak = points.Length == 0 ? 0 : points.Max(p => p.P99);
+        var drawn = Budgets(plot, scenario, operation, budgets ?? [], peak, notes);
         axis.Apply(plot);
         string caption = (ok
             ? "Solid: successful operations' latency from the intended start (corrected for coordinated omission), per second; failed and throttled operations are left out. "
             : "Solid: latency of all outcomes (this results file has no per-second ok histograms). ") +
             "Faint: each second's slowest operation, any outcome. Dashed: service time from the actual send." +
             (drawn > 0 ? " Red dotted: latency budgets." : "") +
+            string.Concat(notes.Select(n => " " + n)) +
             Buckets.Note(size, intervals.Length == 0 ? 1 : intervals[0].Length, latency: true);
         return new Chart(id, title, caption, scenario.Name, plot);
     }
 
-    /// <summary>The latency budgets that cover this operation, as limit lines; the y range grows to show them.</summary>
-    private static int Budgets(Plot plot, ScenarioResult scenario, OperationResult operation, IReadOnlyList<BudgetOutcome> budgets)
+    /// <summary>
+    /// The latency budgets that cover this operation, as limit lines; the y range grows to show them. A budget far above
+    /// the highest p99 (<see cref="ChartStyle.LimitWithinReach"/>) is named in <paramref name="notes"/> instead, so a
+    /// loose budget does not flatten the story of the data; a broken budget is always drawn.
+    /// </summary>
+    private static int Budgets(Plot plot, ScenarioResult scenario, OperationResult operation, IReadOnlyList<BudgetOutcome> budgets, double peak, List<string> notes)
     {
         var covering = budgets.Where(b => b.Unit == "ms" && (b.Scenario is null || b.Scenario == scenario.Name) && (b.Operation is null || b.Operation == operation.Name)).ToList();
         if (covering.Count == 0)
             return 0;
         double top = plot.Axes.GetLimits().Top;
+        int drawn = 0;
         foreach (var budget in covering)
         {
+            if (budget.Passed && budget.Limit > ChartStyle.LimitWithinReach * Math.Max(peak, 1e-9))
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"Budget {budget.Name} (met) is {ReportNumbers.Number(budget.Limit / Math.Max(peak, 1e-9))}× the highest p99 of a second ({ReportNumbers.Number(peak)} ms): not drawn."));
+                continue;
+            }
+
+            drawn++;
             var line = plot.Add.HorizontalLine(budget.Limit, 1.5f, Budget, LinePattern.Dotted);
             line.LegendText = "budget " + budget.Name + (budget.Passed ? "" : " (failed)");
             top = Math.Max(top, budget.Limit * 1.1);
         }
 
-        plot.Axes.SetLimitsY(0, top);
-        return covering.Count;
+        if (drawn > 0)
+            plot.Axes.SetLimitsY(0, top);
+        return drawn;
     }
 
     private static void Line(Plot plot, double[] xs, IEnumerable<double> ys, string label, Color color, float width, LinePattern pattern)

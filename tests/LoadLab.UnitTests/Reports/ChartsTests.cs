@@ -1,3 +1,4 @@
+using LoadLab.Core.Budgets;
 using HdrHistogram;
 using LoadLab.Core.Recording;
 using LoadLab.Core.Results;
@@ -182,6 +183,26 @@ public class ChartsTests
         Assert.Contains("p95", texts);
         var budget = Run.Budgets.First(b => b.Unit == "ms" && (b.Scenario ?? scenario.Name) == scenario.Name && (b.Operation ?? scenario.Operations[0].Name) == scenario.Operations[0].Name);
         Assert.Contains("budget " + budget.Name + (budget.Passed ? "" : " (failed)"), texts);
+    }
+
+    [Fact]
+    public void A_met_latency_budget_far_above_the_data_is_named_in_the_caption_instead_of_flattening_the_chart()
+    {
+        var scenario = Run.Scenarios[0];
+        var operation = scenario.Operations[0];
+        BudgetOutcome Budget(double limit, bool passed) =>
+            new($"{scenario.Name}/{operation.Name} p99 <= {limit} ms", scenario.Name, operation.Name, "p99", "<=", limit, 1, "ms", passed);
+
+        using var loose = LatencyOverTimeChart.Create("l", scenario, operation, OperationPalette.For(Run), TimeAxis.For(120), [Budget(100_000, passed: true)]);
+        using var broken = LatencyOverTimeChart.Create("b", scenario, operation, OperationPalette.For(Run), TimeAxis.For(120), [Budget(100_000, passed: false)]);
+
+        Assert.DoesNotContain(Texts(loose), t => t.StartsWith("budget ", StringComparison.Ordinal));
+        Assert.Contains("p99 <= 100000 ms (met) is", loose.Caption, StringComparison.Ordinal);
+        Assert.Contains("not drawn", loose.Caption, StringComparison.Ordinal);
+        // The y axis follows the data, not the budget: no tick anywhere near 100 s.
+        Assert.DoesNotContain(Texts(loose), t => double.TryParse(t.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture, out var v) && v >= 10_000);
+        // A broken budget is always drawn, however far off.
+        Assert.Contains(Texts(broken), t => t.StartsWith("budget ", StringComparison.Ordinal) && t.EndsWith("(failed)", StringComparison.Ordinal));
     }
 
     /// <summary>The texts an SVG chart shows (legend entries, labels, ticks), unescaped.</summary>
