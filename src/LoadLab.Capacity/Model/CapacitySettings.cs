@@ -141,6 +141,18 @@ public sealed partial record CapacitySettings
 
     public int TopThrottledKeys { get; init; } = 10;
 
+    // ---- the local emulator behind the simulator ----
+
+    /// <summary>
+    /// How long a table of the local target stays CREATING, UPDATING or DELETING before it is ACTIVE or gone. Zero
+    /// (the default) keeps load tests fast; a few seconds let an application see those states and their errors
+    /// (ResourceInUseException on a CREATING table), as on DynamoDB. At most <see cref="MaxTableStatusDelay"/>.
+    /// </summary>
+    public TimeSpan TableStatusDelay { get; init; }
+
+    /// <summary>The longest <see cref="TableStatusDelay"/>: beyond it a run would wait on table creation for nothing.</summary>
+    public static readonly TimeSpan MaxTableStatusDelay = TimeSpan.FromMinutes(10);
+
     // ---- prices: the defaults are Core's one price table (CostPrices); a suite may override them here ----
 
     public double OnDemandWriteDollarsPerMillionUnits { get; init; } = CostPrices.Default.OnDemandWritePerMillion;

@@ -56,7 +56,7 @@ internal sealed class TargetSession : IAsyncDisposable
         var settings = simulatorSettings with { Region = region };
         // Restarting dynalite suits `loadlab local`, which serves applications for hours; a run stops on a dead target
         // instead (failOn.unreachableFor), since a restarted, empty emulator would measure something else.
-        var started = await LocalDynamoDbLauncher.StartAsync(new LocalTargetOptions { Log = log, PersistDirectory = persistDirectory, RestartOnExit = restartOnExit }, cancellationToken).ConfigureAwait(false);
+        var started = await LocalDynamoDbLauncher.StartAsync(new LocalTargetOptions { Log = log, PersistDirectory = persistDirectory, RestartOnExit = restartOnExit, TableStatusDelay = settings.TableStatusDelay }, cancellationToken).ConfigureAwait(false);
         try
         {
             var model = new CapacityModel(settings, TimeProvider.System);

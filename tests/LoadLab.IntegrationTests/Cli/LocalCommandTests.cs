@@ -53,6 +53,31 @@ public sealed partial class LocalCommandTests
         Assert.DoesNotContain("Local DynamoDB endpoint", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_table_status_delay_lets_a_client_see_a_table_CREATING()
+    {
+        var console = new TestConsole();
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var run = LoadLabApp.RunAsync(["local", "--simulator", "tableStatusDelay=5m"], console.Console, stop.Token);
+        await Task.WhenAny(console.WaitForLineAsync(EndpointLine().IsMatch, TimeSpan.FromMinutes(3)), run);
+        var endpoint = EndpointLine().Match(console.Output).Groups[1].Value;
+        using var client = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1" });
+
+        var created = await client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = "Slow",
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+        });
+        var described = await client.DescribeTableAsync("Slow");
+
+        Assert.Equal(TableStatus.CREATING, created.TableDescription.TableStatus);
+        Assert.Equal(TableStatus.CREATING, described.Table.TableStatus);
+        await stop.CancelAsync();
+        Assert.Equal(0, await run);
+    }
+
     [GeneratedRegex(@"Local DynamoDB endpoint: (http://127\.0\.0\.1:\d+/)")]
     private static partial Regex EndpointLine();
 }

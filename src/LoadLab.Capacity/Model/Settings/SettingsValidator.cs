@@ -82,6 +82,9 @@ internal static class SettingsValidator
         AtLeast("metricsMaxPoints", s.MetricsMaxPoints, 2);
         NotNegative("metricsMaxEvents", s.MetricsMaxEvents);
         NotNegative("topThrottledKeys", s.TopThrottledKeys);
+        Duration("tableStatusDelay", s.TableStatusDelay);
+        if (s.TableStatusDelay > CapacitySettings.MaxTableStatusDelay)
+            errors.Add($"Simulator parameter 'tableStatusDelay' must be at most {DurationText.Format(CapacitySettings.MaxTableStatusDelay)}, found {DurationText.Format(s.TableStatusDelay)}.");
         NotNegative("onDemandWriteDollarsPerMillionUnits", s.OnDemandWriteDollarsPerMillionUnits);
         NotNegative("onDemandReadDollarsPerMillionUnits", s.OnDemandReadDollarsPerMillionUnits);
         NotNegative("provisionedWriteDollarsPerUnitHour", s.ProvisionedWriteDollarsPerUnitHour);

@@ -49,7 +49,7 @@ internal sealed partial class SuiteSchemaModel
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
             ["title"] = "LoadLab suite",
-            ["description"] = "A LoadLab load-test suite: tables, the data seeded into them, and scenarios with their load over time. Generated from src/LoadLab.Cli/Suites/Schema/SuiteSchemaModel.cs; do not edit by hand.",
+            ["description"] = "A LoadLab load-test suite: tables, the data seeded into them, and scenarios with their load over time. Generated from src/LoadLab.Runner/Suites/Schema/SuiteSchemaModel.cs; do not edit by hand.",
         };
         foreach (var (keyword, value) in root.ToList())
         {

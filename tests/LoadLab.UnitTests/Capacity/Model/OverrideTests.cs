@@ -47,6 +47,18 @@ public sealed class OverrideTests
     }
 
     [Fact]
+    public void The_local_tables_status_delay_is_a_setting_fast_by_default_and_bounded()
+    {
+        Assert.Equal(TimeSpan.Zero, new CapacitySettings().TableStatusDelay);
+        Assert.Equal(TimeSpan.FromSeconds(3), new CapacitySettings().WithOverrides(new Dictionary<string, string> { ["tableStatusDelay"] = "3s" }).TableStatusDelay);
+
+        var error = Assert.Throws<CapacitySettingsException>(() =>
+            new CapacitySettings().WithOverrides(new Dictionary<string, string> { ["tableStatusDelay"] = "11m" }));
+
+        Assert.Contains("'tableStatusDelay' must be at most 10m", Assert.Single(error.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_names_are_reported_with_a_suggestion_and_the_allowed_names()
     {
         var error = Assert.Throws<CapacitySettingsException>(() =>

@@ -24,7 +24,7 @@ public sealed class SuiteSchemaGenerationTests
         string committed = File.ReadAllText(path).ReplaceLineEndings("\n");
 
         Assert.True(committed == generated,
-            $"scenarios/suite.schema.json is stale: it differs from what src/LoadLab.Cli/Suites/Schema/SuiteSchemaModel.cs generates " +
+            $"scenarios/suite.schema.json is stale: it differs from what src/LoadLab.Runner/Suites/Schema/SuiteSchemaModel.cs generates " +
             $"(first difference at character {FirstDifference(committed, generated)}). Regenerate it with:\n    {SuiteSchemaText.RegenerateCommand}");
     }
 
