@@ -88,6 +88,8 @@ internal sealed partial class RunSettings : TargetSettings
             Trace = trace,
             TraceRate = traceRate,
             TraceSlowMs = traceSlowMs,
+            Metrics = MetricsRequested,
+            MetricsInterval = MetricsIntervalRequested,
             PriceOverrides = PriceOptions.Parse(Prices, errors),
         };
     }

@@ -33,6 +33,9 @@ public sealed record RunResult
     /// <summary>What tracing did (segments kept, sent, dropped); null when tracing was off.</summary>
     public TracingSummary? Tracing { get; init; }
 
+    /// <summary>What the live OTLP metrics export did (where to, how often, exports and failures); null when it was off.</summary>
+    public MetricsExportSummary? MetricsExport { get; init; }
+
     /// <summary>The run's tables as DynamoDB described them before and after the load; empty in files written before this field existed.</summary>
     public IReadOnlyList<TableReport> Tables { get; init; } = [];
 }
@@ -65,6 +68,15 @@ public sealed record TracingSummary(
     long Dropped,
     long SendFailures,
     string? Warning);
+
+/// <summary>The live metrics export of a run (<c>--metrics otlp</c>) and whether its exports got out.</summary>
+/// <param name="Protocol"><c>http/protobuf</c> or <c>grpc</c>.</param>
+/// <param name="Endpoint">The metrics URL exported to, e.g. <c>http://localhost:4318/v1/metrics</c>.</param>
+/// <param name="IntervalSeconds">Seconds between exports.</param>
+/// <param name="Exports">Export calls the collector accepted, the final flush included.</param>
+/// <param name="Failures">Export calls that failed (collector down, refused, timed out); the run went on.</param>
+/// <param name="Warning">The first problem met (invalid or unreachable endpoint, a failed export), or null.</param>
+public sealed record MetricsExportSummary(string Protocol, string Endpoint, double IntervalSeconds, long Exports, long Failures, string? Warning);
 
 public sealed record RunInfo
 {

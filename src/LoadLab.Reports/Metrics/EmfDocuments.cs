@@ -14,21 +14,11 @@ public static class EmfDocuments
 {
     public const string Namespace = "LoadLab";
 
-    /// <summary>The dimension set, in order. CloudWatch allows up to 30 dimensions per set.</summary>
-    public static readonly IReadOnlyList<string> Dimensions = ["suite", "scenario", "operation", "environment"];
+    /// <summary>The dimension set, in order (<see cref="IntervalMetrics.Dimensions"/>). CloudWatch allows up to 30 dimensions per set.</summary>
+    public static IReadOnlyList<string> Dimensions => IntervalMetrics.Dimensions;
 
-    /// <summary>Every metric a document can carry, with its CloudWatch unit, in the order they are written.</summary>
-    public static readonly IReadOnlyList<(string Name, string Unit)> Metrics =
-    [
-        ("operations", "Count"),
-        ("ok", "Count"),
-        ("throttled", "Count"),
-        ("errors", "Count"),
-        ("okP50", "Milliseconds"),
-        ("okP99", "Milliseconds"),
-        ("consumedReadUnits", "Count"),
-        ("consumedWriteUnits", "Count"),
-    ];
+    /// <summary>Every metric a document can carry, with its CloudWatch unit, in the order they are written (<see cref="IntervalMetrics.All"/>).</summary>
+    public static readonly IReadOnlyList<(string Name, string Unit)> Metrics = [.. IntervalMetrics.All.Select(m => (m.Name, m.CloudWatchUnit))];
 
     /// <summary>One document per interval of every operation of every scenario, ordered by time, then scenario and operation.</summary>
     public static IEnumerable<JsonObject> For(RunResult result)
@@ -74,26 +64,7 @@ public static class EmfDocuments
         return document;
     }
 
-    /// <summary>
-    /// The metrics this interval has values for. The ok percentiles are left out of a second without ok operations (no
-    /// latency to report is not zero latency), and of results written before intervals carried them, unless every
-    /// operation of the second was ok, when the all-outcome percentiles are the same thing. Units likewise.
-    /// </summary>
-    private static List<(string Name, string Unit, double Value)> Values(OperationInterval interval)
-    {
-        double? okP50 = interval.OkP50Ms ?? (interval.Ok > 0 && interval.Ok == interval.Completed ? interval.P50Ms : null);
-        double? okP99 = interval.OkP99Ms ?? (interval.Ok > 0 && interval.Ok == interval.Completed ? interval.P99Ms : null);
-        var byName = new Dictionary<string, double?>(StringComparer.Ordinal)
-        {
-            ["operations"] = interval.Completed,
-            ["ok"] = interval.Ok,
-            ["throttled"] = interval.Throttled,
-            ["errors"] = interval.Errors,
-            ["okP50"] = okP50,
-            ["okP99"] = okP99,
-            ["consumedReadUnits"] = interval.ReadUnits,
-            ["consumedWriteUnits"] = interval.WriteUnits,
-        };
-        return [.. Metrics.Where(m => byName[m.Name] is not null).Select(m => (m.Name, m.Unit, byName[m.Name]!.Value))];
-    }
+    /// <summary>The metrics this interval has values for (<see cref="IntervalMetrics.Value"/> says which and why).</summary>
+    private static List<(string Name, string Unit, double Value)> Values(OperationInterval interval) =>
+        [.. IntervalMetrics.All.Select(m => (m.Name, m.CloudWatchUnit, Value: IntervalMetrics.Value(m, interval))).Where(v => v.Value is not null).Select(v => (v.Name, v.CloudWatchUnit, v.Value!.Value))];
 }

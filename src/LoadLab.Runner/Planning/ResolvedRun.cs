@@ -32,6 +32,9 @@ internal sealed record ResolvedRun
 
     public required TracingOptions Tracing { get; init; }
 
+    /// <summary>The metrics outputs (EMF file, live OTLP export), from --metrics or the suite's metrics: section.</summary>
+    public Metrics.ResolvedMetrics Metrics { get; init; } = Runner.Metrics.ResolvedMetrics.None;
+
     public required SafetyOptions Safety { get; init; }
 
     /// <summary>Set when this process is one shard of a sharded run.</summary>

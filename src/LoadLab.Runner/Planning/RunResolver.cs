@@ -1,6 +1,7 @@
 using LoadLab.Core.Errors;
 using LoadLab.Core.Plans;
 using LoadLab.Runner.Environments;
+using LoadLab.Runner.Metrics;
 using LoadLab.Runner.Running;
 using LoadLab.Runner.Safety;
 using LoadLab.Runner.Suites;
@@ -49,6 +50,7 @@ internal static class RunResolver
             Simulator = simulator,
             Prices = prices,
             Tracing = TracingSettings.Resolve(options, suite.Tracing, environmentVariables),
+            Metrics = MetricsSettings.Resolve(options.Metrics, options.MetricsInterval, suite.Metrics, environmentVariables),
             Safety = options.Safety,
             Shard = options.Shard,
             PlannedCost = cost,

@@ -46,6 +46,12 @@ internal sealed record RunOptions
     /// <summary>Operations at least this slow are always traced; null keeps the default.</summary>
     public int? TraceSlowMs { get; init; }
 
+    /// <summary>--metrics: the outputs asked for (emf, emf-stdout, otlp; empty for off); null leaves them to the suite's metrics: section.</summary>
+    public IReadOnlySet<string>? Metrics { get; init; }
+
+    /// <summary>--metrics-interval: how often the OTLP export sends; null leaves it to the suite, OTEL_METRIC_EXPORT_INTERVAL or 5 s.</summary>
+    public TimeSpan? MetricsInterval { get; init; }
+
     /// <summary>Prices given with --prices, by name; they go over the suite's and the defaults (docs/capacity-model.md).</summary>
     public IReadOnlyDictionary<string, double> PriceOverrides { get; init; } = new Dictionary<string, double>();
 }

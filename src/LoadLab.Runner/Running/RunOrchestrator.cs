@@ -14,6 +14,7 @@ using LoadLab.Runner.Safety;
 using LoadLab.Runner.Target;
 using LoadLab.Runner.Tracing;
 using LoadLab.Tracing;
+using LoadLab.Tracing.Metrics;
 
 namespace LoadLab.Runner.Running;
 
@@ -55,6 +56,10 @@ internal sealed class RunOrchestrator(RunServices services)
         using var engineStop = CancellationTokenSource.CreateLinkedTokenSource(stop, monitor.AbortToken, health.FailedToken);
         // Null with --trace off: then nothing of tracing is on the load path. A bad destination only warns.
         var tracing = await TracingSession.StartAsync(run.Tracing, new TraceRunInfo(plan.RunId, plan.SuiteName, plan.Variant), Time, Reporter.Warn).ConfigureAwait(false);
+        // Null without --metrics otlp. It reads the engine's closed intervals only; a bad or absent collector only warns.
+        using var liveMetrics = run.Metrics.Otlp is { } otlp
+            ? await OtlpMetricsExport.StartAsync(otlp, new MetricsRunInfo(plan.SuiteName, plan.Environment, plan.RunId, plan.Variant), Reporter.Warn).ConfigureAwait(false)
+            : null;
         try
         {
             // On prod (--allow-prod) tables are only described, never created or seeded.
@@ -83,6 +88,7 @@ internal sealed class RunOrchestrator(RunServices services)
                     monitor.OnInterval(snapshot);
                     window.OnInterval(snapshot);
                     health.OnInterval(snapshot);
+                    liveMetrics?.OnInterval(snapshot);
                 },
             };
             Reporter.Info($"Running {scenarios.Length} scenario(s) for {Formatting.Duration(LoadEngine.PlannedDuration(plan.Scenarios))}");
@@ -125,6 +131,13 @@ internal sealed class RunOrchestrator(RunServices services)
             var traced = await tracing.CompleteAsync().ConfigureAwait(false);
             Reporter.Info(TracingSession.Describe(traced));
             result = tracing.Apply(result, traced);
+        }
+
+        if (liveMetrics is not null)
+        {
+            var exported = await liveMetrics.CompleteAsync(engineResult is null ? null : result).ConfigureAwait(false);
+            Reporter.Info(OtlpMetricsExport.Describe(exported));
+            result = OtlpMetricsExport.Apply(result, exported);
         }
 
         // Written even when interrupted: partial results are still results.

@@ -163,7 +163,8 @@ public static class SuiteKeys
     /// <summary>Keys of the suite's <c>tracing:</c> section; the command line's --trace options override them.</summary>
     public static IReadOnlyList<string> Tracing { get; } = ["mode", "rate", "reservoir", "slow", "alwaysKeepPerSecond", "service"];
 
-    public static IReadOnlyList<string> Metrics { get; } = ["emf"];
+    /// <summary>Keys of the suite's <c>metrics:</c> section; the command line's --metrics and --metrics-interval override them.</summary>
+    public static IReadOnlyList<string> Metrics { get; } = ["emf", "otlp", "otlpInterval"];
 
     /// <summary>The key that tells which kind a load phase is, in the order the error messages list them.</summary>
     public static IReadOnlyList<string> PhaseKinds { get; } = ["rate", "ramp", "pause", "concurrency", "rampConcurrency"];

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using LoadLab.Tracing.Segments;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -41,41 +40,12 @@ internal sealed class OtlpSegmentExporter : ISegmentExporter
         return new OtlpSegmentExporter(uri, otlpProtocol, serviceName);
     }
 
-    /// <summary>The traces URL and protocol. For HTTP the base endpoint gets <c>/v1/traces</c>, as the OTel specification says for OTEL_EXPORTER_OTLP_ENDPOINT.</summary>
-    internal static (Uri Endpoint, OtlpExportProtocol Protocol) Parse(string endpoint, string protocol)
-    {
-        var otlpProtocol = protocol.Trim().ToLowerInvariant() switch
-        {
-            "http/protobuf" or "http" => OtlpExportProtocol.HttpProtobuf,
-            "grpc" => OtlpExportProtocol.Grpc,
-            _ => throw new TracingDestinationException($"OTLP protocol '{protocol}' is not supported; use http/protobuf or grpc"),
-        };
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
-            throw new TracingDestinationException($"OTLP endpoint '{endpoint}' is not an http(s) URL, e.g. http://127.0.0.1:4318");
-        if (otlpProtocol == OtlpExportProtocol.HttpProtobuf && !uri.AbsolutePath.EndsWith("/v1/traces", StringComparison.Ordinal))
-            uri = new Uri(uri, uri.AbsolutePath.TrimEnd('/') + "/v1/traces");
-        return (uri, otlpProtocol);
-    }
+    /// <summary>The traces URL and protocol: the base endpoint gets <c>/v1/traces</c> for HTTP (<see cref="OtlpEndpoint.Parse"/>).</summary>
+    internal static (Uri Endpoint, OtlpExportProtocol Protocol) Parse(string endpoint, string protocol) =>
+        OtlpEndpoint.Parse(endpoint, protocol, "/v1/traces");
 
     /// <summary>Whether a TCP connection to the endpoint opens within <paramref name="timeout"/>; the message says why not.</summary>
-    public async Task<string?> ProbeAsync(TimeSpan timeout)
-    {
-        using var client = new TcpClient();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await client.ConnectAsync(Endpoint.Host, Endpoint.Port, cancel.Token).ConfigureAwait(false);
-            return null;
-        }
-        catch (OperationCanceledException)
-        {
-            return $"no answer within {timeout.TotalSeconds:0.#} s";
-        }
-        catch (SocketException e)
-        {
-            return e.SocketErrorCode.ToString();
-        }
-    }
+    public Task<string?> ProbeAsync(TimeSpan timeout) => OtlpEndpoint.ProbeAsync(Endpoint, timeout);
 
     public void Export(IReadOnlyList<SegmentNode> batch, ExportCounters counters)
     {

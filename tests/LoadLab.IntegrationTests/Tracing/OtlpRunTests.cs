@@ -1,5 +1,4 @@
-using System.Collections.Concurrent;
-using System.Net;
+using LoadLab.Core.Results;
 using LoadLab.IntegrationTests.Fixtures;
 using LoadLab.Tracing;
 
@@ -16,20 +15,18 @@ public sealed class OtlpRunTests(LocalTargetFixture target) : IDisposable
     [Fact]
     public async Task Spans_reach_the_collector_as_OTLP_protobuf()
     {
-        int port = TracedRun.FreeTcpPort();
-        using var collector = new HttpListener();
-        collector.Prefixes.Add($"http://127.0.0.1:{port}/");
-        collector.Start();
-        var requests = new ConcurrentQueue<(string Path, string? ContentType, long Length)>();
-        var serving = ServeAsync(collector, requests);
+        var collector = new OtlpReceiver();
+        int exit;
+        RunResult result;
+        await using (collector)
+        {
+            (exit, result) = await run.RunAsync(
+                target.Endpoint,
+                new Dictionary<string, string> { [TracingOptions.OtlpEndpointVariable] = collector.Endpoint },
+                "--trace", "otlp", "--trace-rate", "0.5");
+        }
 
-        var (exit, result) = await run.RunAsync(
-            target.Endpoint,
-            new Dictionary<string, string> { [TracingOptions.OtlpEndpointVariable] = $"http://127.0.0.1:{port}" },
-            "--trace", "otlp", "--trace-rate", "0.5");
-        collector.Stop();
-        await serving;
-
+        var requests = collector.Requests;
         Assert.True(exit == 0, run.Output);
         var tracing = result.Tracing!;
         Assert.Equal("otlp", tracing.Mode);
@@ -41,7 +38,7 @@ public sealed class OtlpRunTests(LocalTargetFixture target) : IDisposable
         {
             Assert.Equal("/v1/traces", r.Path);
             Assert.Equal("application/x-protobuf", r.ContentType);
-            Assert.True(r.Length > 0);
+            Assert.True(r.Body.Length > 0);
         });
     }
 
@@ -74,28 +71,5 @@ public sealed class OtlpRunTests(LocalTargetFixture target) : IDisposable
         Assert.True(exit == 0, run.Output);
         Assert.Contains("is not an http(s) URL", run.Output, StringComparison.Ordinal);
         Assert.Equal(result.Tracing!.Kept, result.Tracing.Dropped);
-    }
-
-    private static async Task ServeAsync(HttpListener listener, ConcurrentQueue<(string, string?, long)> into)
-    {
-        try
-        {
-            while (true)
-            {
-                var context = await listener.GetContextAsync();
-                using (var body = new MemoryStream())
-                {
-                    await context.Request.InputStream.CopyToAsync(body);
-                    into.Enqueue((context.Request.Url!.AbsolutePath, context.Request.ContentType, body.Length));
-                }
-
-                context.Response.StatusCode = 200;
-                context.Response.Close();
-            }
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-        {
-            // Stopped.
-        }
     }
 }

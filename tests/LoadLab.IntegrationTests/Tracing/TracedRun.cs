@@ -33,6 +33,9 @@ internal sealed class TracedRun : IDisposable
 
     public string Output { get; private set; } = string.Empty;
 
+    /// <summary>The run's report folder.</summary>
+    public string OutDirectory => Path.Combine(directory, "out");
+
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     /// <summary>Text appended to the suite, e.g. a <c>tracing:</c> section.</summary>
@@ -42,7 +45,7 @@ internal sealed class TracedRun : IDisposable
     {
         string suite = Path.Combine(directory, "tracing.yaml");
         await File.WriteAllTextAsync(suite, Suite + "\n" + SuiteExtra);
-        string output = Path.Combine(directory, "out");
+        string output = OutDirectory;
         var saved = environment.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
         try
         {

@@ -28,4 +28,26 @@ public sealed class MetricsSectionTests
         Assert.Contains("metrics.emf", SingleError(Suite + "metrics: { emf: yes }\n").ToString(), StringComparison.Ordinal);
         Assert.Contains("otlp", SingleError(Suite + "metrics: { otlp: true }\n").ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_section_turns_the_OTLP_export_on_with_its_interval()
+    {
+        var plan = Parse(Suite + "metrics: { emf: file, otlp: on, otlpInterval: 10s }\n").Metrics!;
+
+        Assert.Equal(("file", "on", TimeSpan.FromSeconds(10)), (plan.Emf, plan.Otlp, plan.OtlpInterval));
+        Assert.Equal(("off", null), (Parse(Suite + "metrics: { emf: file }\n").Metrics!.Otlp, Parse(Suite + "metrics: { emf: file }\n").Metrics!.OtlpInterval));
+    }
+
+    [Theory]
+    [InlineData("metrics: { otlp: yes }\n", "metrics.otlp")]
+    [InlineData("metrics: { otlp: on, otlpInterval: 200ms }\n", "metrics.otlpInterval: must be from 1s to 1h")]
+    [InlineData("metrics: { otlp: on, otlpInterval: soon }\n", "metrics.otlpInterval")]
+    [InlineData("metrics: { otlp: on, interval: 5s }\n", "allowed: emf, otlp, otlpInterval")]
+    public void A_wrong_OTLP_value_is_reported_at_its_line_with_what_is_allowed(string section, string message)
+    {
+        var error = SingleError(Suite + section).ToString();
+
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.Contains(":4:", error, StringComparison.Ordinal);
+    }
 }
