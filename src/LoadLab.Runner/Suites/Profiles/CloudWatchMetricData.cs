@@ -48,7 +48,7 @@ internal static class CloudWatchMetricData
             return [];
         }
 
-        var timed = new List<(DateTimeOffset At, double Value, int Line, int TimeColumn, int ValueColumn)>(series.Timestamps.Count);
+        var timed = new List<(DateTimeOffset At, double Value, TrafficPosition TimeAt, TrafficPosition ValueAt)>(series.Timestamps.Count);
         for (int i = 0; i < series.Timestamps.Count; i++)
         {
             var (text, line, column) = series.Timestamps[i];
@@ -69,7 +69,7 @@ internal static class CloudWatchMetricData
                 errors.Add(value.Line, value.Column, $"value {value.Text} is negative: a rate or a per-period count is 0 or more");
                 ok = false;
             }
-            if (ok) timed.Add((at, value.Value!.Value, value.Line, column, value.Column));
+            if (ok) timed.Add((at, value.Value!.Value, new(line, column), new(value.Line, value.Column)));
         }
         if (errors.Any)
             return [];
@@ -79,8 +79,8 @@ internal static class CloudWatchMetricData
         for (int i = 1; i < timed.Count; i++)
         {
             if (timed[i].At == timed[i - 1].At)
-                errors.Add(timed[i].Line, timed[i].TimeColumn, Formatting.Invariant(
-                    $"timestamp {timed[i].At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} appears twice in series '{series.Id}' (also line {timed[i - 1].Line}): each period once"));
+                errors.Add(timed[i].TimeAt.Line, timed[i].TimeAt.Column, Formatting.Invariant(
+                    $"timestamp {timed[i].At.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} appears twice in series '{series.Id}' (also line {timed[i - 1].TimeAt.Line}): each period once"));
         }
         if (errors.Any)
             return [];
@@ -94,7 +94,7 @@ internal static class CloudWatchMetricData
                 double gap = (timed[i].At - timed[i - 1].At).TotalSeconds;
                 if (gap < divisor - 1e-9)
                 {
-                    errors.Add(timed[i].Line, timed[i].TimeColumn, Formatting.Invariant(
+                    errors.Add(timed[i].TimeAt.Line, timed[i].TimeAt.Column, Formatting.Invariant(
                         $"points {gap:0.###} s apart, closer than period {Formatting.Duration(p)}: the period is the metric query's Period (the spacing of its points); set 'period:' to it"));
                     return [];
                 }
@@ -102,7 +102,7 @@ internal static class CloudWatchMetricData
         }
 
         var origin = timed.Count > 0 ? timed[0].At : default;
-        return [.. timed.Select(t => new RawPoint((t.At - origin).TotalSeconds, t.Value / divisor, t.Line, t.TimeColumn, t.ValueColumn))];
+        return [.. timed.Select(t => new RawPoint((t.At - origin).TotalSeconds, t.Value / divisor, t.TimeAt, t.ValueAt))];
     }
 
     // The CLI writes ISO 8601 by default and epoch seconds with cli_timestamp_format = none.

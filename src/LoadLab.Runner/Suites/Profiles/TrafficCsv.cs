@@ -19,6 +19,7 @@ internal static class TrafficCsv
         bool headerSeen = false;
         var format = TimeFormat.Unknown;
         int formatLine = 0;
+        bool timeSeen = false;
         DateTimeOffset origin = default;
         int lineNumber = 0;
         foreach (var raw in Lines(text))
@@ -75,10 +76,11 @@ internal static class TrafficCsv
                     (format, formatLine) = (found, lineNumber);
                 if (found != format)
                     errors.Add(lineNumber, time.Column, Formatting.Invariant($"mixed time formats: line {formatLine} gives {Name(format)}, this line {Name(found)}; use one format for the whole file"));
-                else if (found == TimeFormat.Seconds && points.Count == 0 && s != 0)
+                else if (found == TimeFormat.Seconds && !timeSeen && s != 0)
                     errors.Add(lineNumber, time.Column, Formatting.Invariant($"the first time must be 0 (the phase's start), found {time.Text}: add a line '0,RATE' first, or put a pause phase before the profile"));
                 else
                     seconds = s;
+                timeSeen = true;
             }
 
             double? perSecond = null;
@@ -91,12 +93,12 @@ internal static class TrafficCsv
 
             if (seconds is { } t && points.Count > 0 && !(t > points[^1].Seconds))
             {
-                errors.Add(lineNumber, time.Column, $"time {time.Text} is not after the previous point's (line {points[^1].Line}): times must increase from line to line");
+                errors.Add(lineNumber, time.Column, $"time {time.Text} is not after the previous point's (line {points[^1].TimeAt.Line}): times must increase from line to line");
                 continue;
             }
             // A bad line is left out, but a good time still orders the lines after it.
             if (seconds is { } good)
-                points.Add(new RawPoint(good, perSecond ?? 0, lineNumber, time.Column, rate.Column));
+                points.Add(new RawPoint(good, perSecond ?? 0, new(lineNumber, time.Column), new(lineNumber, rate.Column)));
         }
 
         if (!headerSeen)

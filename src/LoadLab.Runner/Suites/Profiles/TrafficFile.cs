@@ -49,20 +49,20 @@ internal static class TrafficFile
     {
         if (raw.Count < 2)
         {
-            errors.Add(raw.Count == 1 ? raw[0].Line : 0, 0, Formatting.Invariant(
+            errors.Add(raw.Count == 1 ? raw[0].TimeAt.Line : 0, 0, Formatting.Invariant(
                 $"has {raw.Count} point{(raw.Count == 1 ? "" : "s")}: a profile needs at least 2 (the rate is linear between points and the phase ends at the last)"));
             return null;
         }
         if (raw[^1].Seconds > SuiteValues.MaxDuration.TotalSeconds)
         {
-            errors.Add(raw[^1].Line, raw[^1].TimeColumn, Formatting.Invariant(
+            errors.Add(raw[^1].TimeAt.Line, raw[^1].TimeAt.Column, Formatting.Invariant(
                 $"the curve lasts {raw[^1].Seconds / 86_400:N1} days, longer than the {SuiteValues.MaxDuration.TotalDays:0} days a phase may"));
             return null;
         }
         foreach (var p in raw)
         {
             if (p.Rate * scale > SuiteValues.MaxRate)
-                errors.Add(p.Line, p.RateColumn, Formatting.Invariant(
+                errors.Add(p.RateAt.Line, p.RateAt.Column, Formatting.Invariant(
                     $"rate {p.Rate * scale:#,0.###}/s{(scale == 1 ? "" : $" (×{scale:0.###} scale)")} is above the most a phase may ask, {SuiteValues.MaxRate:N0}/s: check the units (per second, or a per-period count that needs 'period:'), or lower 'scale:'"));
         }
         return errors.Any ? null : [.. raw.Select(p => new RatePoint(p.Seconds, p.Rate * scale))];
