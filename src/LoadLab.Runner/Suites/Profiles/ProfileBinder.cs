@@ -32,9 +32,10 @@ internal static class ProfileBinder
         var points = TrafficFile.Read(fullPath, new TrafficRequest(factor, period, series), errors);
         if (points is null)
         {
-            foreach (var error in errors.Shown)
+            // In the data file's order: they all share the suite's position, so the list keeps this order.
+            foreach (var error in errors.Shown.OrderBy(e => e.Line).ThenBy(e => e.Column))
                 diagnostics.Add(fileNode!, $"{context}: profile.file: {shownPath}{error.Position}: {error.Message}"
-                    + (error.Line == 0 && !File.Exists(fullPath) ? $" (looked at '{fullPath}')" : ""));
+                    + (error.Line == 0 && shownPath != fullPath && !File.Exists(fullPath) ? $" (looked at '{fullPath}')" : ""));
             if (errors.Count > errors.Shown.Count)
                 diagnostics.Add(fileNode!, Formatting.Invariant($"{context}: profile.file: {shownPath}: {errors.Count - errors.Shown.Count:N0} more problems like these; fix the ones above first"));
             return null;
