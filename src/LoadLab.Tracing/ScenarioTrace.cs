@@ -43,7 +43,7 @@ public sealed class ScenarioTrace
     public Func<long, long>? ItemIndexOf { get; }
 
     /// <summary>
-    /// The phase an operation started in: <c>warmup</c>, <c>ramp</c>, <c>steady</c>, <c>pause</c>, or <c>drain</c>
+    /// The phase an operation started in: <c>warmup</c>, <c>ramp</c>, <c>steady</c>, <c>pause</c>, <c>profile</c>, or <c>drain</c>
     /// after the last phase; the index is the phase's position under <c>load:</c> (-1 after the end).
     /// </summary>
     public (string Label, int Index) PhaseAt(double secondsFromStart)
@@ -58,6 +58,7 @@ public sealed class ScenarioTrace
     {
         RampPhase or RampConcurrencyPhase => "ramp",
         PausePhase => "pause",
+        ProfilePhase => "profile",
         _ => "steady",
     };
 }

@@ -6,7 +6,7 @@ namespace LoadLab.Core.Scheduling;
 /// Open-model arithmetic: arrival k happens at the time t where the integral of the rate from the
 /// scenario's start equals k. Intended starts are therefore absolute offsets, never "sleep 1/rate",
 /// so a slow operation or a late timer never shifts the schedule (wrk2's lesson, see
-/// docs/load-model.md §3). Closed phases contribute no arrivals.
+/// docs/load-model.md §3). A profile is the sequence of ramps between its points. Closed phases contribute no arrivals.
 /// </summary>
 public sealed class ArrivalSchedule
 {
@@ -15,25 +15,44 @@ public sealed class ArrivalSchedule
     public ArrivalSchedule(IReadOnlyList<LoadPhase> phases)
     {
         ArgumentNullException.ThrowIfNull(phases);
-        segments = new Segment[phases.Count];
+        var list = new List<Segment>(phases.Count);
         double start = 0, arrivals = 0;
-        for (int i = 0; i < phases.Count; i++)
+        foreach (var phase in phases)
         {
-            var phase = phases[i];
             double length = phase.Duration.TotalSeconds;
-            (double from, double to) = phase switch
+            if (phase is ProfilePhase profile)
             {
-                RatePhase r => (r.Rate, r.Rate),
-                RampPhase r => (r.From, r.To),
-                _ => (0d, 0d),
-            };
-            segments[i] = new Segment(start, length, from, to, arrivals);
+                // A profile is the sequence of ramps between its points; the last one ends with the phase.
+                var points = profile.Points;
+                for (int p = 0; p + 1 < points.Count; p++)
+                {
+                    double end = p + 2 == points.Count ? length : points[p + 1].Seconds;
+                    arrivals = Add(list, start + points[p].Seconds, end - points[p].Seconds, points[p].Rate, points[p + 1].Rate, arrivals);
+                }
+            }
+            else
+            {
+                (double from, double to) = phase switch
+                {
+                    RatePhase r => (r.Rate, r.Rate),
+                    RampPhase r => (r.From, r.To),
+                    _ => (0d, 0d),
+                };
+                arrivals = Add(list, start, length, from, to, arrivals);
+            }
+
             start += length;
-            arrivals += (from + to) / 2 * length;
         }
 
+        segments = [.. list];
         TotalSeconds = start;
         TotalArrivals = arrivals;
+    }
+
+    private static double Add(List<Segment> list, double start, double length, double from, double to, double arrivals)
+    {
+        list.Add(new Segment(start, length, from, to, arrivals));
+        return arrivals + ((from + to) / 2 * length);
     }
 
     /// <summary>Length of the whole timeline in seconds.</summary>
@@ -49,25 +68,32 @@ public sealed class ArrivalSchedule
     public double ArrivalsBy(double seconds)
     {
         if (seconds <= 0) return 0;
-        foreach (var s in segments)
-        {
-            if (seconds < s.Start + s.Length)
-                return s.ArrivalsBefore + s.Integral(seconds - s.Start);
-        }
-
-        return TotalArrivals;
+        if (seconds >= TotalSeconds) return TotalArrivals;
+        var s = segments[SegmentAt(seconds)];
+        return s.ArrivalsBefore + s.Integral(seconds - s.Start);
     }
 
     /// <summary>Arrival rate at <paramref name="seconds"/> from the start.</summary>
     public double RateAt(double seconds)
     {
-        foreach (var s in segments)
+        if (seconds < 0 || seconds >= TotalSeconds) return 0;
+        var s = segments[SegmentAt(seconds)];
+        return s.RateAt(seconds - s.Start);
+    }
+
+    // Binary search: a day-long profile has tens of thousands of segments and the sampler asks every second.
+    // Segments are contiguous, so the answer is the last one starting at or before the instant.
+    private int SegmentAt(double seconds)
+    {
+        int lo = 0, hi = segments.Length - 1;
+        while (lo < hi)
         {
-            if (seconds >= s.Start && seconds < s.Start + s.Length)
-                return s.RateAt(seconds - s.Start);
+            int mid = (lo + hi + 1) >> 1;
+            if (segments[mid].Start <= seconds) lo = mid;
+            else hi = mid - 1;
         }
 
-        return 0;
+        return lo;
     }
 
     /// <summary>
@@ -105,9 +131,10 @@ public sealed class ArrivalSchedule
             double a = Slope;
             if (Math.Abs(a) < 1e-12)
                 return n / From;
-            // a/2 t² + From t − n = 0; the root that is non-negative and before the rate reaches zero.
-            double discriminant = (From * From) + (2 * a * n);
-            return (-From + Math.Sqrt(Math.Max(0, discriminant))) / a;
+            // a/2 t² + From t − n = 0; the root that is non-negative and before the rate reaches zero,
+            // written as 2n / (From + √…) so a nearly flat piece of a profile loses no precision to cancellation.
+            double root = Math.Sqrt(Math.Max(0, (From * From) + (2 * a * n)));
+            return 2 * n / (From + root);
         }
     }
 }

@@ -46,11 +46,12 @@ public static class ScenarioCapacityEstimator
         return new ScenarioCapacity(scenario.Name, reads, writes, phases, warnings);
     }
 
-    /// <summary>The highest rate an open phase reaches: its rate, or the larger end of a ramp; 0 for a pause.</summary>
+    /// <summary>The highest rate an open phase reaches: its rate, the larger end of a ramp, a profile's peak; 0 for a pause.</summary>
     public static double? PeakRate(LoadPhase phase) => phase switch
     {
         RatePhase r => r.Rate,
         RampPhase r => Math.Max(r.From, r.To),
+        ProfilePhase p => p.Peak,
         PausePhase => 0,
         _ => null,
     };

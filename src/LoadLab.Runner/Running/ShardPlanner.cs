@@ -43,6 +43,7 @@ internal static class ShardPlanner
     {
         RatePhase r => r with { Rate = r.Rate / shard.Count },
         RampPhase r => r with { From = r.From / shard.Count, To = r.To / shard.Count },
+        ProfilePhase p => p.ScaleRates(1.0 / shard.Count),
         ConcurrencyPhase c => c with { Workers = Workers(c.Workers, shard) },
         RampConcurrencyPhase r => r with { From = Workers(r.From, shard), To = Workers(r.To, shard) },
         _ => phase,

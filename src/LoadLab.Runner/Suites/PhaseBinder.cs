@@ -1,16 +1,17 @@
 using LoadLab.Core.Plans;
+using LoadLab.Runner.Suites.Profiles;
 
 namespace LoadLab.Runner.Suites;
 
 /// <summary>
-/// Binds a scenario's <c>load:</c> list. Each item is exactly one of rate, ramp, pause, concurrency
-/// or rampConcurrency; the key present says which.
+/// Binds a scenario's <c>load:</c> list. Each item is exactly one of rate, ramp, pause, profile,
+/// concurrency or rampConcurrency; the key present says which.
 /// </summary>
 internal static class PhaseBinder
 {
     private static readonly IReadOnlyList<string> AnyPhaseKey =
     [
-        .. SuiteKeys.RatePhase, .. SuiteKeys.RampPhase, .. SuiteKeys.PausePhase,
+        .. SuiteKeys.RatePhase, .. SuiteKeys.RampPhase, .. SuiteKeys.PausePhase, .. SuiteKeys.ProfilePhase,
         .. SuiteKeys.ConcurrencyPhase.Except(SuiteKeys.RatePhase), .. SuiteKeys.RampConcurrencyPhase,
     ];
 
@@ -64,6 +65,7 @@ internal static class PhaseBinder
             "rate" => Rate(reader, diagnostics),
             "ramp" => RampBinder.Rate(reader, ends.Rate, diagnostics),
             "pause" => Pause(reader, diagnostics),
+            "profile" => ProfileBinder.Bind(reader, context, diagnostics),
             "concurrency" => Concurrency(reader, diagnostics),
             _ => RampBinder.Workers(reader, ends.Workers, diagnostics),
         };
@@ -109,6 +111,7 @@ internal readonly record struct PhaseEnds(double Rate, int Workers)
         RatePhase p => this with { Rate = p.Rate },
         RampPhase p => this with { Rate = p.To },
         PausePhase => this with { Rate = 0 },
+        ProfilePhase p => this with { Rate = p.Points[^1].Rate },
         ConcurrencyPhase p => this with { Workers = p.Workers },
         RampConcurrencyPhase p => this with { Workers = p.To },
         _ => this,

@@ -140,12 +140,17 @@ public static class SuiteKeys
 
     public static IReadOnlyList<string> PausePhase { get; } = ["pause"];
 
+    public static IReadOnlyList<string> ProfilePhase { get; } = ["profile"];
+
     public static IReadOnlyList<string> ConcurrencyPhase { get; } = ["concurrency", "for"];
 
     public static IReadOnlyList<string> RampConcurrencyPhase { get; } = ["rampConcurrency"];
 
     /// <summary>Keys inside <c>ramp: { … }</c>.</summary>
     public static IReadOnlyList<string> Ramp { get; } = ["from", "to", "over"];
+
+    /// <summary>Keys inside <c>profile: { … }</c>.</summary>
+    public static IReadOnlyList<string> Profile { get; } = ["file", "scale", "period", "series"];
 
     /// <summary>Keys inside <c>rampConcurrency: { … }</c>.</summary>
     public static IReadOnlyList<string> RampConcurrency { get; } = ["from", "to", "over"];
@@ -167,5 +172,5 @@ public static class SuiteKeys
     public static IReadOnlyList<string> Metrics { get; } = ["emf", "otlp", "otlpInterval"];
 
     /// <summary>The key that tells which kind a load phase is, in the order the error messages list them.</summary>
-    public static IReadOnlyList<string> PhaseKinds { get; } = ["rate", "ramp", "pause", "concurrency", "rampConcurrency"];
+    public static IReadOnlyList<string> PhaseKinds { get; } = ["rate", "ramp", "pause", "profile", "concurrency", "rampConcurrency"];
 }

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using LoadLab.Runner.Suites.Profiles;
 using static LoadLab.Runner.Suites.Schema.SchemaParts;
 
 namespace LoadLab.Runner.Suites.Schema;
 
-/// <summary>Load phases: open (rate, ramp), closed (concurrency, rampConcurrency) and pauses.</summary>
+/// <summary>Load phases: open (rate, ramp, profile), closed (concurrency, rampConcurrency) and pauses.</summary>
 internal sealed partial class SuiteSchemaModel
 {
     private void DefinePhases()
@@ -45,6 +46,26 @@ internal sealed partial class SuiteSchemaModel
             new() { ["pause"] = Ref("duration", "How long nothing is started.") },
             "Nothing is started for a while, e.g. { pause: 10s }.",
             required: ["pause"]));
+        Define("profilePhase", Place(
+            SuiteKeys.ProfilePhase,
+            new()
+            {
+                ["profile"] = Place(
+                    SuiteKeys.Profile,
+                    new()
+                    {
+                        ["file"] = Text("The traffic curve, relative to the suite's folder: a CSV with the header 'time,rate' (seconds from the start, "
+                            + "or ISO 8601 timestamps, and operations per second), or the JSON 'aws cloudwatch get-metric-data' writes.", minLength: 1),
+                        ["scale"] = Number("Multiplies every rate of the curve (default 1).", maximum: TrafficLimits.MaxScale, exclusiveMinimum: 0),
+                        ["period"] = Ref("duration", "CloudWatch JSON only: the query's period; the values are per-period sums (Sum, SampleCount) "
+                            + "and become rates by dividing by it. Without it the values are rates already."),
+                        ["series"] = Text("CloudWatch JSON only: the Id of the series to use when the file holds several.", minLength: 1),
+                    },
+                    "A traffic curve from a file: linear between its points, lasting until the last one.",
+                    required: ["file"]),
+            },
+            "Open model: the arrival rate follows a traffic curve from a file, e.g. { profile: { file: traffic/diurnal-short.csv } }.",
+            required: ["profile"]));
         DefineClosedPhases();
     }
 

@@ -18,6 +18,7 @@ public class ScenarioSuitesTests
     [InlineData("hot-key.yaml", "hot-key:put", "uniform:put")]
     [InlineData("key-design-compare.yaml", "orders:put")]
     [InlineData("capacity-compare.yaml", "profiles:get,put")]
+    [InlineData("traffic-profile.yaml", "diurnal:get,put")]
     public void Ready_suites_load_and_every_scenario_builds_an_executor(string file, params string[] scenarios)
     {
         var plan = SuiteLoader.Load(RepositoryPath("scenarios", file), Options);

@@ -30,6 +30,8 @@ public sealed class SuiteSchemaTests : IDisposable
         { nameof(SuiteKeys.RatePhase), "/$defs/ratePhase/properties" },
         { nameof(SuiteKeys.RampPhase), "/$defs/rampPhase/properties" },
         { nameof(SuiteKeys.PausePhase), "/$defs/pausePhase/properties" },
+        { nameof(SuiteKeys.ProfilePhase), "/$defs/profilePhase/properties" },
+        { nameof(SuiteKeys.Profile), "/$defs/profilePhase/properties/profile/properties" },
         { nameof(SuiteKeys.ConcurrencyPhase), "/$defs/concurrencyPhase/properties" },
         { nameof(SuiteKeys.RampConcurrencyPhase), "/$defs/rampConcurrencyPhase/properties" },
         { nameof(SuiteKeys.Ramp), "/$defs/rampPhase/properties/ramp/properties" },
