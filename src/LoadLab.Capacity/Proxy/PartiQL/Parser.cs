@@ -120,8 +120,10 @@ internal sealed class Parser
                 {
                     string name = Name("an attribute name");
                     ExpectSymbol("=");
-                    if (Current.Kind == TokenKind.Word && (Peek(1).IsSymbol("(") || IsArithmetic(Peek(1))))
-                        throw new PartiqlException(Messages.Unsupported("expressions in SET (only 'attribute = value' assignments)"));
+                    if (Current.Kind == TokenKind.Word && Peek(1).IsSymbol("("))
+                        throw new PartiqlException(Messages.Unsupported("functions in SET (only 'attribute = value' assignments)"));
+                    if (Current.Kind == TokenKind.Word && IsArithmetic(Peek(1)))
+                        throw new PartiqlException(Messages.Unsupported("arithmetic in SET (only 'attribute = value' assignments)"));
                     var value = Value();
                     if (IsArithmetic(Current))
                         throw new PartiqlException(Messages.Unsupported("arithmetic in SET (only 'attribute = value' assignments)"));
