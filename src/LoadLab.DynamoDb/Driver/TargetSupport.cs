@@ -15,7 +15,8 @@ public static class TargetSupport
     public static bool Supports(OperationKind operation, TargetCapabilities target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return target.Transactions || !OperationKinds.IsTransaction(operation);
+        // dynalite alone lacks PartiQL as it lacks transactions; the simulator in front of it carries out both.
+        return target.Transactions || !(OperationKinds.IsTransaction(operation) || operation == OperationKind.Statement);
     }
 
     /// <summary>One message per operation of the mix that <paramref name="target"/> does not support; empty when all are.</summary>
@@ -25,8 +26,8 @@ public static class TargetSupport
         ArgumentNullException.ThrowIfNull(target);
         return [.. scenario.Mix
             .Where(m => !Supports(m.Kind, target))
-            .Select(m => $"Scenario '{scenario.Name}': {m.Operation} is not supported by {target.Name}, which has no transaction API; "
+            .Select(m => $"Scenario '{scenario.Name}': {m.Operation} is not supported by {target.Name}, which has no transaction or PartiQL API; "
                 + $"its operations are recorded as clientError '{NotSupportedReason}' without a request. "
-                + "Run against DynamoDB Local or AWS (--endpoint, --env) to measure transactions.")];
+                + "Run against DynamoDB Local or AWS (--endpoint, --env) to measure them.")];
     }
 }
