@@ -15,8 +15,7 @@ public static class TargetSupport
     public static bool Supports(OperationKind operation, TargetCapabilities target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        // dynalite alone lacks PartiQL as it lacks transactions; the simulator in front of it carries out both.
-        return target.Transactions || !(OperationKinds.IsTransaction(operation) || operation == OperationKind.Statement);
+        return target.Transactions || !OperationKinds.IsTransaction(operation);
     }
 
     /// <summary>One message per operation of the mix that <paramref name="target"/> does not support; empty when all are.</summary>
@@ -26,8 +25,8 @@ public static class TargetSupport
         ArgumentNullException.ThrowIfNull(target);
         return [.. scenario.Mix
             .Where(m => !Supports(m.Kind, target))
-            .Select(m => $"Scenario '{scenario.Name}': {m.Operation} is not supported by {target.Name}, which has no transaction or PartiQL API; "
+            .Select(m => $"Scenario '{scenario.Name}': {m.Operation} is not supported by {target.Name}, which has no transaction API; "
                 + $"its operations are recorded as clientError '{NotSupportedReason}' without a request. "
-                + "Run against DynamoDB Local or AWS (--endpoint, --env) to measure them.")];
+                + "Run against DynamoDB Local or AWS (--endpoint, --env) to measure transactions.")];
     }
 }
