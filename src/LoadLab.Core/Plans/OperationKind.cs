@@ -13,6 +13,7 @@ public enum OperationKind
     BatchWrite,
     TransactGet,
     TransactWrite,
+    Statement,
 }
 
 /// <summary>The one vocabulary of operations: names as written in suites and results, and what each does.</summary>
@@ -36,6 +37,7 @@ public static class OperationKinds
         OperationKind.BatchWrite => "batchWrite",
         OperationKind.TransactGet => "transactGet",
         OperationKind.TransactWrite => "transactWrite",
+        OperationKind.Statement => "statement",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown operation."),
     };
 
@@ -59,7 +61,10 @@ public static class OperationKinds
     public static OperationKind Parse(string name) =>
         TryParse(name, out var kind) ? kind : throw new ArgumentException($"Unknown operation '{name}'. Allowed: {string.Join(", ", Names)}.", nameof(name));
 
-    /// <summary>Reads change nothing: the only operations LoadLab runs on prod.</summary>
+    /// <summary>
+    /// Reads change nothing: the only operations LoadLab runs on prod. A <c>statement</c> is read or write by its verb,
+    /// so it is not counted here: use <see cref="OperationWeight.IsRead"/>, which knows its text.
+    /// </summary>
     public static bool IsRead(OperationKind kind) =>
         kind is OperationKind.Get or OperationKind.Query or OperationKind.Scan or OperationKind.BatchGet or OperationKind.TransactGet;
 

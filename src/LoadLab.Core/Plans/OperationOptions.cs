@@ -16,7 +16,7 @@ public sealed record OperationOptions
     /// <summary>Every option at its default: what <c>mix: { get: 80 }</c> means.</summary>
     public static readonly OperationOptions None = new();
 
-    /// <summary>get, query, scan, batchGet: strongly consistent reads (twice the read units) instead of eventually consistent.</summary>
+    /// <summary>get, query, scan, batchGet, statement: strongly consistent reads (twice the read units) instead of eventually consistent.</summary>
     public bool ConsistentRead { get; init; }
 
     /// <summary>get, query, scan, batchGet, transactGet: the attributes to return; empty returns whole items.</summary>
@@ -31,7 +31,7 @@ public sealed record OperationOptions
     /// <summary>Values of the <c>:name</c> placeholders in <see cref="Condition"/> and <see cref="Filter"/>.</summary>
     public IReadOnlyDictionary<string, ExpressionValue> Values { get; init; } = EmptyValues;
 
-    /// <summary>put, batchWrite, transactWrite: insert items after the seeded ones (index items, items + 1, …) instead of overwriting seeded items.</summary>
+    /// <summary>put, batchWrite, transactWrite, statement: insert items after the seeded ones (index items, items + 1, …) instead of overwriting seeded items.</summary>
     public bool NewItems { get; init; }
 
     /// <summary>update: counters to increment (<c>ADD</c>), in file order.</summary>
@@ -57,6 +57,9 @@ public sealed record OperationOptions
 
     /// <summary>batchGet, batchWrite, transactGet, transactWrite: items per request; null is the operation's default.</summary>
     public int? BatchSize { get; init; }
+
+    /// <summary>statement: the PartiQL text and what its parameters are bound to; set for (and only for) statement.</summary>
+    public StatementPlan? Statement { get; init; }
 }
 
 /// <summary>Which pages of a query or scan one operation reads.</summary>

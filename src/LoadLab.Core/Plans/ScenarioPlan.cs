@@ -57,6 +57,9 @@ public sealed record OperationWeight(OperationKind Kind, double Weight)
 
     /// <summary>How the operation is carried out (consistency, conditions, query shape, batch size, …); defaults when left out.</summary>
     public OperationOptions Options { get; init; } = OperationOptions.None;
+
+    /// <summary>Changes nothing (prod safety): a read kind, or a <c>statement</c> whose text is a SELECT.</summary>
+    public bool IsRead => Kind == OperationKind.Statement ? Options.Statement?.IsRead == true : OperationKinds.IsRead(Kind);
 }
 
 /// <summary>

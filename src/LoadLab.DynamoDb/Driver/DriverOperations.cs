@@ -26,6 +26,7 @@ public static class DriverOperations
             OperationKind.BatchWrite => new BatchWriteOperation(context, options),
             OperationKind.TransactGet => new TransactGetOperation(context, options),
             OperationKind.TransactWrite => new TransactWriteOperation(context, options),
+            OperationKind.Statement => new StatementOperation(context, options),
             _ => throw new ArgumentException($"Unknown operation '{entry.Operation}'. Allowed: {string.Join(", ", Names)}.", nameof(entry)),
         };
     }

@@ -68,6 +68,9 @@ public static class OutcomeClassifier
         {
             case ConditionalCheckFailedException:
                 return (OutcomeKind.ConditionFailed, ConditionalCheckFailed);
+            case DuplicateItemException:
+                // A PartiQL INSERT of an item that exists: its implicit attribute_not_exists failed.
+                return (OutcomeKind.ConditionFailed, "DuplicateItem");
             case TransactionCanceledException canceled:
                 return ClassifyTransaction(canceled);
             case InternalServerErrorException:

@@ -19,6 +19,7 @@ internal static class DynamoDbMetricNames
         OperationKind.BatchGet => "BatchGetItem",
         OperationKind.BatchWrite => "BatchWriteItem",
         OperationKind.TransactGet => "TransactGetItems",
+        OperationKind.Statement => "ExecuteStatement",
         _ => "TransactWriteItems",
     };
 

@@ -35,6 +35,7 @@ public static class OperationCosts
             "transactWrite" => new(0, (o.BatchSize ?? TransactWriteSize) * data.AverageWriteUnits * 2),
             "query" => Query(o, data, table),
             "scan" => Scan(o, data, table),
+            "statement" => Statement(o, data, table, consistency),
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Operation, "Unknown operation."),
         };
     }
@@ -79,6 +80,19 @@ public static class OperationCosts
         double perSegment = (double)data.Items / Math.Max(1, o.Segments);
         string? own = o.Index is { } scanned && IsGlobal(table, scanned) ? scanned : null;
         return new(o.Segments * PagedReadUnits(perSegment, data.AverageBytes, o.Limit, allPages, consistency), 0, own);
+    }
+
+    /// <summary>
+    /// A statement costs what the request it stands for costs: a write one average item; a SELECT binding the whole key
+    /// (or on a table without sort key) one item, else one page of the item's partition (ExecuteStatement answers one).
+    /// </summary>
+    private static UnitCost Statement(OperationOptions o, DataSetEstimate data, TablePlan table, double consistency)
+    {
+        if (o.Statement is not { IsRead: true } statement)
+            return new(0, data.AverageWriteUnits);
+        if (table.SortKey is null || statement.Parameters.Contains(StatementParameter.SortKey))
+            return new(data.AverageReadUnits * consistency, 0);
+        return new(PagedReadUnits(data.ItemsPerPartition, data.AverageBytes, null, allPages: false, consistency), 0);
     }
 
     private static bool IsGlobal(TablePlan table, string index) =>

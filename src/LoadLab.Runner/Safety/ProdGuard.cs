@@ -12,7 +12,7 @@ internal static class ProdGuard
     public const string Environment = EnvironmentNames.Prod;
 
     /// <summary>The operations that never change data.</summary>
-    public static IReadOnlyList<string> ReadOperations { get; } = [.. Enum.GetValues<OperationKind>().Where(OperationKinds.IsRead).Select(OperationKinds.Name)];
+    public static IReadOnlyList<string> ReadOperations { get; } = [.. Enum.GetValues<OperationKind>().Where(OperationKinds.IsRead).Select(OperationKinds.Name), "statement (SELECT)"];
 
     public static bool IsProd(RunPlan plan) => plan.Environment == Environment;
 
@@ -25,7 +25,7 @@ internal static class ProdGuard
         if (!safety.AllowProd)
             throw new InvalidInputException("Refusing to run against prod without --allow-prod. LoadLab load-tests staging (--env staging, tables stg_…); with --allow-prod only read operations run on prod.");
         var writes = plan.Scenarios
-            .SelectMany(s => s.Mix.Where(m => !OperationKinds.IsRead(m.Kind)).Select(m => $"{s.Name}: {m.Operation}"))
+            .SelectMany(s => s.Mix.Where(m => !m.IsRead).Select(m => $"{s.Name}: {m.Operation}"))
             .ToList();
         if (writes.Count > 0)
         {

@@ -26,6 +26,12 @@ internal static class MixBinder
                     + NameSuggestions.DidYouMean(operation.Value, SuiteValues.Operations));
                 continue;
             }
+            if (operation.Value == "statement" && value is not MappingNode)
+            {
+                diagnostics.Add(value, "mix.statement: a statement needs its text: statement: { weight: 10, text: 'SELECT * FROM \"{table}\" WHERE pk = ?', params: [pk] }");
+                continue;
+            }
+
             drafts.Add(value is MappingNode options
                 ? OperationBinder.Bind(operation, options, diagnostics)
                 : new OperationDraft(operation, null, null, null, Weight(value, $"mix.{operation.Value}", diagnostics) is { } w

@@ -52,12 +52,19 @@ internal static class OperationBinder
             options = options with { Segments = seg };
         if (reader.Optional("batchSize") is { } size && ScalarReader.Int(size, What("batchSize"), 1, SuiteValues.MaxBatchSize(operation), diagnostics) is { } b)
             options = options with { BatchSize = b };
+        if (operation == "statement")
+        {
+            var text = reader.Required("text", "the PartiQL statement, e.g. text: 'SELECT * FROM \"{table}\" WHERE pk = ?'");
+            if (StatementBinder.Bind(text, reader.Optional("params"), $"mix.{operation}", diagnostics) is { } statement)
+                options = options with { Statement = statement };
+        }
+
         ExpressionChecks.Check(reader, operation, diagnostics);
 
         var entry = diagnostics.Count == before && weight is { } weightValue
             ? new OperationWeight(OperationKinds.Parse(operation), weightValue) { Options = options }
             : null;
-        return new OperationDraft(operationNode, indexNode, sortKeyNode, sortKey, entry, reader.Optional("consistent"));
+        return new OperationDraft(operationNode, indexNode, sortKeyNode, sortKey, entry, reader.Optional("consistent"), reader.Optional("params"));
     }
 
     private static void CheckKeys(MappingReader reader, string operation, SuiteDiagnostics diagnostics)

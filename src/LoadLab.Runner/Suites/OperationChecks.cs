@@ -25,6 +25,9 @@ internal static class OperationChecks
             {
                 CheckTableQuery(operation, table, diagnostics);
             }
+
+            if (table.SortKey is null && operation.Entry?.Options.Statement?.Parameters.Contains(StatementParameter.SortKey) == true)
+                diagnostics.Add(operation.StatementParamsNode ?? operation.NameNode, $"mix.statement.params: table '{table.Id}' has no sort key, so there is no sk to bind; use pk only");
         }
         CheckHotKey(scenario, table, data, diagnostics);
     }

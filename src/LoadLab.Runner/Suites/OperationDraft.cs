@@ -12,7 +12,8 @@ internal sealed record OperationDraft(
     Node? SortKeyNode,
     SortKeyCondition? SortKey,
     OperationWeight? Entry,
-    Node? ConsistentNode = null)
+    Node? ConsistentNode = null,
+    Node? StatementParamsNode = null)
 {
     public string Operation => NameNode.Value;
 }

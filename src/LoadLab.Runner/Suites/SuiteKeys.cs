@@ -114,6 +114,8 @@ public static class SuiteKeys
 
     public static IReadOnlyList<string> TransactWriteOptions { get; } = ["weight", "batchSize", "new", "condition", "values"];
 
+    public static IReadOnlyList<string> StatementOptions { get; } = ["weight", "text", "params", "consistent", "new"];
+
     /// <summary>Keys of a query's <c>sk: { … }</c>; exactly one is given.</summary>
     public static IReadOnlyList<string> SortKeyCondition { get; } = ["beginsWith", "between", "eq", "lt", "le", "gt", "ge"];
 
@@ -130,6 +132,7 @@ public static class SuiteKeys
         "batchWrite" => BatchWriteOptions,
         "transactGet" => TransactGetOptions,
         "transactWrite" => TransactWriteOptions,
+        "statement" => StatementOptions,
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown operation."),
     };
 

@@ -10,7 +10,7 @@ public sealed class OperationKindsTests
     {
         foreach (var kind in Enum.GetValues<OperationKind>())
             Assert.Equal(kind, OperationKinds.Parse(OperationKinds.Name(kind)));
-        Assert.Equal(["get", "put", "update", "delete", "query", "scan", "batchGet", "batchWrite", "transactGet", "transactWrite"], OperationKinds.Names);
+        Assert.Equal(["get", "put", "update", "delete", "query", "scan", "batchGet", "batchWrite", "transactGet", "transactWrite", "statement"], OperationKinds.Names);
     }
 
     [Theory]

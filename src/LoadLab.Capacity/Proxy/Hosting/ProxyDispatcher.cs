@@ -154,10 +154,10 @@ internal sealed class ProxyDispatcher(ProxyServices services)
     /// The request (not the proxy) is malformed: a member missing or of an unexpected JSON kind
     /// (JsonElement throws InvalidOperationException or KeyNotFoundException for those).
     /// </summary>
-    private static bool IsUnpriceable(Exception ex) =>
+    internal static bool IsUnpriceable(Exception ex) =>
         ex is RequestShapeException or InvalidOperationException or KeyNotFoundException or FormatException;
 
-    private static Task<WireResponse> RouteAsync(OperationContext context) => context.Operation switch
+    internal static Task<WireResponse> RouteAsync(OperationContext context) => context.Operation switch
     {
         DynamoOperation.GetItem => GetItemHandler.HandleAsync(context),
         DynamoOperation.PutItem => PutItemHandler.HandleAsync(context),
@@ -168,6 +168,9 @@ internal sealed class ProxyDispatcher(ProxyServices services)
         DynamoOperation.BatchWriteItem => BatchWriteHandler.HandleAsync(context),
         DynamoOperation.TransactGetItems => TransactGetHandler.HandleAsync(context),
         DynamoOperation.TransactWriteItems => TransactWriteHandler.HandleAsync(context),
+        DynamoOperation.ExecuteStatement => ExecuteStatementHandler.HandleAsync(context),
+        DynamoOperation.BatchExecuteStatement => BatchExecuteStatementHandler.HandleAsync(context),
+        DynamoOperation.ExecuteTransaction => ExecuteTransactionHandler.HandleAsync(context),
         DynamoOperation.CreateTable => TableLifecycleHandlers.CreateAsync(context),
         DynamoOperation.UpdateTable => TableLifecycleHandlers.UpdateAsync(context),
         DynamoOperation.DeleteTable => TableLifecycleHandlers.DeleteAsync(context),

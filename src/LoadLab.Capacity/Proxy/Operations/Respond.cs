@@ -19,6 +19,7 @@ internal static class Respond
     {
         if (!actual.IsEmpty)
             context.Services.Model.Settle(actual.Charges);
+        context.Record(actual);
     }
 
     /// <summary>

@@ -23,6 +23,9 @@ internal static class OperationRouter
         ["BatchWriteItem"] = DynamoOperation.BatchWriteItem,
         ["TransactGetItems"] = DynamoOperation.TransactGetItems,
         ["TransactWriteItems"] = DynamoOperation.TransactWriteItems,
+        ["ExecuteStatement"] = DynamoOperation.ExecuteStatement,
+        ["BatchExecuteStatement"] = DynamoOperation.BatchExecuteStatement,
+        ["ExecuteTransaction"] = DynamoOperation.ExecuteTransaction,
         ["CreateTable"] = DynamoOperation.CreateTable,
         ["UpdateTable"] = DynamoOperation.UpdateTable,
         ["DeleteTable"] = DynamoOperation.DeleteTable,
@@ -32,12 +35,12 @@ internal static class OperationRouter
     // The rest of the DynamoDB_20120810 API (service model dynamodb-2012-08-10): forwarded as they are.
     private static readonly FrozenSet<string> Others = new[]
     {
-        "BatchExecuteStatement", "CreateBackup", "CreateGlobalTable", "DeleteBackup", "DeleteResourcePolicy",
+        "CreateBackup", "CreateGlobalTable", "DeleteBackup", "DeleteResourcePolicy",
         "DescribeBackup", "DescribeContinuousBackups", "DescribeContributorInsights", "DescribeEndpoints",
         "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings", "DescribeImport",
         "DescribeKinesisStreamingDestination", "DescribeLimits", "DescribeTableReplicaAutoScaling",
         "DescribeTimeToLive", "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination",
-        "ExecuteStatement", "ExecuteTransaction", "ExportTableToPointInTime", "GetResourcePolicy", "ImportTable",
+        "ExportTableToPointInTime", "GetResourcePolicy", "ImportTable",
         "ListBackups", "ListContributorInsights", "ListExports", "ListGlobalTables", "ListImports", "ListTables",
         "ListTagsOfResource", "PutResourcePolicy", "RestoreTableFromBackup", "RestoreTableToPointInTime",
         "TagResource", "UntagResource", "UpdateContinuousBackups", "UpdateContributorInsights", "UpdateGlobalTable",

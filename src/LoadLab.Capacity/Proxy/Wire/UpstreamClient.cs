@@ -71,11 +71,16 @@ internal sealed class UpstreamClient : IDisposable
         return handler;
     }
 
-    /// <summary>Forwards a client request (its headers, this body) and buffers the answer.</summary>
-    public Task<UpstreamResponse> ForwardAsync(IHeaderDictionary headers, string query, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Forwards a client request (its headers, this body) and buffers the answer; with <paramref name="operation"/>, as
+    /// that operation (a PartiQL statement translated by the proxy) instead of the client's X-Amz-Target.
+    /// </summary>
+    public Task<UpstreamResponse> ForwardAsync(IHeaderDictionary headers, string query, ReadOnlyMemory<byte> body, CancellationToken cancellationToken, string? operation = null)
     {
         var request = Build(body, query);
-        CopyHeaders(headers, request, authOnly: false);
+        CopyHeaders(headers, request, authOnly: false, skipTarget: operation is not null);
+        if (operation is not null)
+            request.Headers.TryAddWithoutValidation("X-Amz-Target", OperationRouter.TargetPrefix + operation);
         return SendBufferedAsync(request, cancellationToken);
     }
 
@@ -181,7 +186,7 @@ internal sealed class UpstreamClient : IDisposable
         }
     }
 
-    private static void CopyHeaders(IHeaderDictionary headers, HttpRequestMessage request, bool authOnly)
+    private static void CopyHeaders(IHeaderDictionary headers, HttpRequestMessage request, bool authOnly, bool skipTarget = false)
     {
         if (authOnly)
         {
@@ -197,7 +202,7 @@ internal sealed class UpstreamClient : IDisposable
 
         foreach (var header in headers)
         {
-            if (NotForwarded.Contains(header.Key))
+            if (NotForwarded.Contains(header.Key) || (skipTarget && header.Key.Equals("X-Amz-Target", StringComparison.OrdinalIgnoreCase)))
                 continue;
             if (header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
             {

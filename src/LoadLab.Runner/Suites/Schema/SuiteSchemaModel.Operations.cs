@@ -91,6 +91,19 @@ internal sealed partial class SuiteSchemaModel
             ["condition"] = Ref("condition"),
             ["values"] = Ref("values"),
         });
+        Options("statement", SuiteKeys.StatementOptions, new()
+        {
+            ["weight"] = Ref("weight"),
+            ["text"] = Text("The PartiQL statement, starting with SELECT, INSERT, UPDATE or DELETE; {table} stands for the scenario's table, e.g. 'SELECT * FROM \"{table}\" WHERE pk = ? AND sk = ?'.", minLength: 1),
+            ["params"] = new JsonObject
+            {
+                ["type"] = "array",
+                ["items"] = Enum(Core.Plans.StatementParameters.Names, "pk or sk: the drawn item's partition or sort key value."),
+                ["description"] = "What each ? of the text is bound to, in order: pk or sk of the drawn item.",
+            },
+            ["consistent"] = Ref("consistent"),
+            ["new"] = Ref("newItems"),
+        }, required: ["weight", "text"]);
         DefineSortKeyCondition();
     }
 
@@ -99,8 +112,9 @@ internal sealed partial class SuiteSchemaModel
         string operation,
         IReadOnlyList<string> keys,
         Dictionary<string, JsonObject> properties,
+        string[]? required = null,
         [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(keys))] string list = "") =>
-        Define(operation + "Options", Place(keys, properties, required: ["weight"], list: list));
+        Define(operation + "Options", Place(keys, properties, required: required ?? ["weight"], list: list));
 
     /// <summary>Option types several operations share.</summary>
     private void DefineOptionTypes()

@@ -64,6 +64,7 @@ internal sealed partial class SuiteSchemaModel
                     ["batchWrite"] = Entry("batchWrite", "BatchWriteItem of generated items (25 by default); unprocessed items are retried with backoff and counted."),
                     ["transactGet"] = Entry("transactGet", "TransactGetItems of distinct drawn items (4 by default). Not supported by the embedded local target (dynalite)."),
                     ["transactWrite"] = Entry("transactWrite", "TransactWriteItems of puts of generated items (4 by default). Not supported by the embedded local target (dynalite)."),
+                    ["statement"] = Ref("statementOptions").With("description", "ExecuteStatement of a PartiQL statement, its ? bound to the drawn item's key: statement: { weight: 10, text: 'SELECT * FROM \"{table}\" WHERE pk = ?', params: [pk] }. A SELECT reads, INSERT/UPDATE/DELETE write."),
                 },
                 "Operations and their relative weights, e.g. { get: 80, put: 20 }. Each entry is a weight, or a mapping with weight and the operation's options, e.g. get: { weight: 60, consistent: true }. Expressions use #name for the attribute 'name' (needed for reserved words such as status) and :name for a value under values.")
             .With("minProperties", 1));

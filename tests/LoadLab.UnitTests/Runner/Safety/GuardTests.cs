@@ -54,6 +54,7 @@ public sealed class GuardTests
     [InlineData("{ batchGet: 1, batchWrite: 1 }", "browse: batchWrite")]
     [InlineData("{ transactGet: 1, transactWrite: 1 }", "browse: transactWrite")]
     [InlineData("{ scan: 1, delete: 1 }", "browse: delete")]
+    [InlineData("{ get: 1, statement: { weight: 1, text: 'update \"{table}\" SET a = 1 WHERE pk = ?', params: [pk] } }", "browse: statement")]
     public void Prod_with_a_write_is_refused_even_with_allow_prod(string mix, string named)
     {
         var ex = Assert.Throws<InvalidInputException>(() => PlanGuards.CheckRun(Suite("prod", mix), new SafetyOptions { AllowProd = true }));
@@ -64,7 +65,7 @@ public sealed class GuardTests
     [Fact]
     public void Prod_with_allow_prod_runs_reads()
     {
-        var plan = Suite("prod", "{ get: 1, scan: 1, batchGet: 1, transactGet: 1 }");
+        var plan = Suite("prod", "{ get: 1, scan: 1, batchGet: 1, transactGet: 1, statement: { weight: 1, text: 'SELECT * FROM \"{table}\" WHERE pk = ?', params: [pk] } }");
         PlanGuards.CheckRun(plan, new SafetyOptions { AllowProd = true });
         var estimate = CostEstimator.Estimate(plan, CostPrices.Default);
         // Nothing is seeded on prod, so the estimate has no seeding line.

@@ -55,7 +55,7 @@ public class ScenarioErrorTests
                 load: [ { rate: 10, for: 1m } ]
             """);
 
-        AssertError(error, 7, 21, "mix: unknown operation 'qurey'; allowed: get, put, update, delete, query, scan, batchGet, batchWrite, transactGet, transactWrite.",
+        AssertError(error, 7, 21, "mix: unknown operation 'qurey'; allowed: get, put, update, delete, query, scan, batchGet, batchWrite, transactGet, transactWrite, statement.",
             "Did you mean 'query'?");
     }
 

@@ -47,6 +47,7 @@ public sealed class SuiteSchemaTests : IDisposable
         { nameof(SuiteKeys.BatchWriteOptions), "/$defs/batchWriteOptions/properties" },
         { nameof(SuiteKeys.TransactGetOptions), "/$defs/transactGetOptions/properties" },
         { nameof(SuiteKeys.TransactWriteOptions), "/$defs/transactWriteOptions/properties" },
+        { nameof(SuiteKeys.StatementOptions), "/$defs/statementOptions/properties" },
         { nameof(SuiteKeys.SortKeyCondition), "/$defs/sortKeyCondition/properties" },
         { nameof(SuiteKeys.Budget), "/$defs/budget/properties" },
         { nameof(SuiteKeys.FailOn), "/$defs/failOn/properties" },
