@@ -28,20 +28,16 @@ internal static class SimulatorBench
         int workers = o.Workers > 0 ? o.Workers : 32;
         int rounds = o.Rounds > 0 ? o.Rounds : DefaultRounds;
         var duration = TimeSpan.FromSeconds(o.Seconds);
-        // As the local target starts it: dynalite also serves on a Unix socket, which the simulator's hop to it uses.
-        await using var local = await LocalDynamoDbLauncher.StartAsync(new LocalTargetOptions { SocketPath = UnixSocketFile.NewPath() });
+        await using var local = await LocalDynamoDbLauncher.StartAsync(new LocalTargetOptions());
         var model = new CapacityModel(new CapacitySettings(), TimeProvider.System);
         // LOADLAB_BENCH_INLINE=1 measures the proxy with Kestrel's inline scheduling (no thread-pool hop per read).
         bool inline = Environment.GetEnvironmentVariable("LOADLAB_BENCH_INLINE") == "1";
-        await using var proxy = await CapacityProxy.StartAsync(new CapacityProxyOptions { Upstream = local.Endpoint, UpstreamSocket = local.SocketPath, InlineScheduling = inline }, model, CancellationToken.None);
-        // The same simulator (one model, so the same capacity state) with its hop to dynalite over loopback TCP, as before the socket.
-        await using var tcpProxy = await CapacityProxy.StartAsync(new CapacityProxyOptions { Upstream = local.Endpoint, InlineScheduling = inline }, model, CancellationToken.None);
+        await using var proxy = await CapacityProxy.StartAsync(new CapacityProxyOptions { Upstream = local.Endpoint, InlineScheduling = inline }, model, CancellationToken.None);
         using var direct = DynamoDbClientFactory.Create(new DynamoDbTargetOptions { Endpoint = local.Endpoint, UseLocalCredentials = true });
         // What `--env local` runs use: the simulator inside the client's process, no loopback hop to it.
         using var inProcess = DynamoDbClientFactory.Create(new DynamoDbTargetOptions { Endpoint = proxy.Endpoint, UseLocalCredentials = true, InProcessHandler = proxy.CreateInProcessHandler() });
         // What any other client of `loadlab local` gets: HTTP over loopback TCP to Kestrel.
         using var loopback = DynamoDbClientFactory.Create(new DynamoDbTargetOptions { Endpoint = proxy.Endpoint, UseLocalCredentials = true });
-        using var loopbackTcpHop = DynamoDbClientFactory.Create(new DynamoDbTargetOptions { Endpoint = tcpProxy.Endpoint, UseLocalCredentials = true });
         var table = new TablePlan { Id = "items", Name = "local_SimulatorBench", PartitionKey = new KeyAttribute("pk", "S") };
         var dataModel = DataModels.Get("customer");
         // Created and seeded through the simulator, so it knows the table and every item's size.
@@ -52,8 +48,7 @@ internal static class SimulatorBench
         {
             new BenchPath("direct to dynalite", direct),
             new BenchPath("simulator, in process (LoadLab's runs)", inProcess),
-            new BenchPath($"simulator, loopback TCP (other clients), hop to dynalite over {(local.SocketPath is null ? "TCP" : "a Unix socket")}", loopback),
-            new BenchPath("simulator, loopback TCP (other clients), hop to dynalite over TCP", loopbackTcpHop),
+            new BenchPath("simulator, loopback TCP (other clients)", loopback),
         };
         Task<LoopRound> Loop(IAmazonDynamoDB client, int n, TimeSpan d) => WorkloadLoop.RunAsync(client, table, dataModel, Items, n, d);
         // Warm-up, twice each and interleaved: the first seconds of each path (JIT, tiering, dynalite's own JIT) are much slower.

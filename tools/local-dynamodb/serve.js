@@ -26,9 +26,6 @@ function readOptions () {
       options: {
         port: { type: 'string', default: '0' },
         path: { type: 'string' },
-        // Also serve on this Unix domain socket: LoadLab's simulator reaches dynalite through it, which costs
-        // less CPU per request than a second loopback TCP connection (the simulator's clients keep TCP).
-        socket: { type: 'string' },
         // How long a table stays CREATING / DELETING / UPDATING (ms). 0 (the default) makes it ACTIVE at
         // once, which a load test wants; a positive value lets a client see those states and their errors.
         'table-status-ms': { type: 'string', default: '0' },
@@ -42,12 +39,12 @@ function readOptions () {
     })
   }
   catch (err) {
-    fail(`${err.message}. Usage: node serve.js [--port N] [--path DIR] [--socket FILE] [--table-status-ms N] [--ignore-stdin] [--ignore-sigint]`)
+    fail(`${err.message}. Usage: node serve.js [--port N] [--path DIR] [--table-status-ms N] [--ignore-stdin] [--ignore-sigint]`)
   }
-  const { port, path, socket, 'table-status-ms': tableStatusMs, 'ignore-stdin': ignoreStdin, 'ignore-sigint': ignoreSigint } = parsed.values
+  const { port, path, 'table-status-ms': tableStatusMs, 'ignore-stdin': ignoreStdin, 'ignore-sigint': ignoreSigint } = parsed.values
   if (!/^\d+$/.test(port) || Number(port) > 65535) fail(`--port must be 0-65535 (got "${port}")`)
   if (!/^\d+$/.test(tableStatusMs) || Number(tableStatusMs) > 600000) fail(`--table-status-ms must be 0-600000 (got "${tableStatusMs}")`)
-  return { port: Number(port), path, socket, tableStatusMs: Number(tableStatusMs), ignoreStdin, ignoreSigint }
+  return { port: Number(port), path, tableStatusMs: Number(tableStatusMs), ignoreStdin, ignoreSigint }
 }
 
 const options = readOptions()
@@ -70,10 +67,6 @@ function stop (reason) {
   stopping = true
   // Do not keep the process alive for this timer; it only bounds a slow close.
   setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref()
-  if (socketServer) {
-    socketServer.close()
-    socketServer.closeIdleConnections()
-  }
   server.close(err => {
     if (err && reason !== 'error') process.stderr.write(`serve.js: close after ${reason}: ${err.message}\n`)
     process.exit(0)
@@ -98,20 +91,6 @@ if (!options.ignoreStdin) {
   process.stdin.resume()
 }
 
-// The socket server hands every request to dynalite's own handler: one database behind both doors.
-let socketServer = null
-if (options.socket) {
-  socketServer = require('node:http').createServer((req, res) => server.emit('request', req, res))
-  socketServer.on('error', err => {
-    process.stderr.write(`serve.js: socket ${options.socket}: ${err.message}\n`)
-    process.exit(1)
-  })
-  // A socket file left by a process that died (a crash, then a restart on the same path) would refuse the bind.
-  try { fs.unlinkSync(options.socket) } catch (err) { if (err.code !== 'ENOENT') fail(`cannot remove stale socket ${options.socket}: ${err.message}`) }
-}
-
 server.listen(options.port, '127.0.0.1', () => {
-  const announce = () => process.stdout.write(`LISTENING ${server.address().port}\n`)
-  if (socketServer) socketServer.listen(options.socket, announce)
-  else announce()
+  process.stdout.write(`LISTENING ${server.address().port}\n`)
 })

@@ -46,12 +46,6 @@ public sealed record CapacityProxyOptions
     /// <summary>Clock for the attempt statistics and the faults' windows (the model has its own).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>
-    /// A Unix domain socket the emulator also serves on: requests to <see cref="Upstream"/> then travel over it instead of
-    /// loopback TCP (the same HTTP, less CPU per request on the machine both share). Null: TCP to <see cref="Upstream"/>.
-    /// </summary>
-    public string? UpstreamSocket { get; init; }
-
     /// <summary>Replaces the HTTP handler to the upstream (tests); the default is a pooled SocketsHttpHandler.</summary>
     internal HttpMessageHandler? UpstreamHandler { get; init; }
 

@@ -50,9 +50,6 @@ public sealed class LocalDynamoDb : IAsyncDisposable
     /// <summary>Where to point the AWS SDK (<c>ServiceURL</c>): http://127.0.0.1:PORT. The same after a restart.</summary>
     public Uri Endpoint { get; }
 
-    /// <summary>The Unix domain socket it also serves on (<see cref="LocalTargetOptions.SocketPath"/>); the same after a restart.</summary>
-    public string? SocketPath => options.SocketPath;
-
     /// <summary>The process serving now (a restart changes it).</summary>
     public int ProcessId
     {
@@ -220,7 +217,6 @@ public sealed class LocalDynamoDb : IAsyncDisposable
         await StopProcessAsync(current).ConfigureAwait(false);
         await watch.ConfigureAwait(false);
         stopping.Dispose();
-        DeleteSocketFile();
     }
 
     private static async Task StopProcessAsync(ServerProcess target)
@@ -264,25 +260,6 @@ public sealed class LocalDynamoDb : IAsyncDisposable
 
         await Task.WhenAny(target.Drain, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
         process.Dispose();
-    }
-
-    /// <summary>dynalite removes its socket file on a graceful close, not when killed.</summary>
-    private void DeleteSocketFile()
-    {
-        if (options.SocketPath is not { } path)
-            return;
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Still in use or already gone: a later start replaces a stale file anyway.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Not ours to remove.
-        }
     }
 
     private static void CloseLifeline(ServerProcess target)

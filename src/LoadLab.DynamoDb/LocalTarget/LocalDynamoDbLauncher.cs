@@ -69,9 +69,6 @@ public static class LocalDynamoDbLauncher
         // --ignore-sigint: Ctrl+C on a terminal signals node too, but a run still needs the target
         // while it drains; LoadLab stops node itself (SIGTERM, then the stdin lifeline).
         var arguments = new List<string> { script, "--port", port.ToString(CultureInfo.InvariantCulture), "--ignore-sigint" };
-        string? socket = options.SocketPath;
-        if (socket is not null)
-            arguments.AddRange(["--socket", socket]);
         if (options.TableStatusDelay > TimeSpan.Zero)
             arguments.AddRange(["--table-status-ms", ((long)options.TableStatusDelay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)]);
         if (!string.IsNullOrWhiteSpace(options.PersistDirectory))
@@ -101,7 +98,7 @@ public static class LocalDynamoDbLauncher
             await EndpointProbe.WaitUntilAnsweringAsync(endpoint, process, cancellationToken);
             if (process.HasExited)
                 throw Exited(process, stderr, toolDirectory);
-            return new ServerProcess(process, bound, stderr, drain) { SocketPath = socket };
+            return new ServerProcess(process, bound, stderr, drain);
         }
         catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
         {

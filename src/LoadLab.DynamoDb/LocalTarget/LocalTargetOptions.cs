@@ -21,13 +21,6 @@ public sealed record LocalTargetOptions
     /// </summary>
     public TimeSpan TableStatusDelay { get; init; }
 
-    /// <summary>
-    /// A Unix domain socket file dynalite also serves on (besides its loopback port), for a client on this machine that
-    /// can use one: the capacity simulator, whose second hop then costs less CPU than a TCP connection. A stale file at
-    /// the path is replaced; the file is removed when dynalite is stopped. <see langword="null"/> (the default): TCP only.
-    /// </summary>
-    public string? SocketPath { get; init; }
-
     /// <summary>Time allowed for the whole start, including a first <c>npm ci</c>.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -19,9 +19,6 @@ internal sealed class ServerProcess(Process process, int port, OutputTail output
 
     public Task Drain { get; } = drain;
 
-    /// <summary>The Unix domain socket it also serves on, when it was asked to; null otherwise.</summary>
-    public string? SocketPath { get; init; }
-
     public bool HasExited
     {
         get

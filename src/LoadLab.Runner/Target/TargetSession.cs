@@ -56,15 +56,7 @@ internal sealed class TargetSession : IAsyncDisposable
         var settings = simulatorSettings with { Region = region };
         // Restarting dynalite suits `loadlab local`, which serves applications for hours; a run stops on a dead target
         // instead (failOn.unreachableFor), since a restarted, empty emulator would measure something else.
-        var started = await LocalDynamoDbLauncher.StartAsync(new LocalTargetOptions
-        {
-            Log = log,
-            PersistDirectory = persistDirectory,
-            RestartOnExit = restartOnExit,
-            TableStatusDelay = settings.TableStatusDelay,
-            // The simulator's hop to dynalite over a Unix socket: less CPU per request than loopback TCP (bench/README.md).
-            SocketPath = UnixSocketFile.NewPath(),
-        }, cancellationToken).ConfigureAwait(false);
+        var started = await LocalDynamoDbLauncher.StartAsync(new LocalTargetOptions { Log = log, PersistDirectory = persistDirectory, RestartOnExit = restartOnExit, TableStatusDelay = settings.TableStatusDelay }, cancellationToken).ConfigureAwait(false);
         try
         {
             var model = new CapacityModel(settings, TimeProvider.System);
@@ -72,7 +64,6 @@ internal sealed class TargetSession : IAsyncDisposable
                 new CapacityProxyOptions
                 {
                     Upstream = started.Endpoint,
-                    UpstreamSocket = started.SocketPath,
                     Port = simulatorPort,
                     Region = settings.Region,
                     AccountId = settings.AccountId,

@@ -16,7 +16,7 @@ internal sealed class ProxyServices : IDisposable
     {
         Options = options;
         Model = model;
-        Upstream = new UpstreamClient(options.Upstream, options.UpstreamHandler ?? UpstreamClient.CreateDefaultHandler(options.UpstreamSocket));
+        Upstream = new UpstreamClient(options.Upstream, options.UpstreamHandler ?? UpstreamClient.CreateDefaultHandler());
         Shadows = new ShadowIndex();
         Tables = new TableRegistry(model, Shadows, PendingScaling);
         Costs = new CostRules(model.Settings);

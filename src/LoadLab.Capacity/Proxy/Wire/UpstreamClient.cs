@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 
@@ -33,43 +32,17 @@ internal sealed class UpstreamClient : IDisposable
 
     public Uri Upstream => upstream;
 
-    /// <summary>
-    /// Pooled keep-alive connections, no proxy, no decompression, no cookies or redirects: a plain pipe. With
-    /// <paramref name="unixSocket"/>, every connection is opened on that socket file instead of the URL's host and port.
-    /// </summary>
-    public static HttpMessageHandler CreateDefaultHandler(string? unixSocket = null)
+    /// <summary>Pooled keep-alive connections, no proxy, no decompression, no cookies or redirects: a plain pipe.</summary>
+    public static HttpMessageHandler CreateDefaultHandler() => new SocketsHttpHandler
     {
-        var handler = new SocketsHttpHandler
-        {
-            UseProxy = false,
-            UseCookies = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-            MaxConnectionsPerServer = int.MaxValue,
-        };
-        if (unixSocket is not null)
-        {
-            var endpoint = new UnixDomainSocketEndPoint(unixSocket);
-            handler.ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            };
-        }
-
-        return handler;
-    }
+        UseProxy = false,
+        UseCookies = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+        MaxConnectionsPerServer = int.MaxValue,
+    };
 
     /// <summary>
     /// Forwards a client request (its headers, this body) and buffers the answer; with <paramref name="operation"/>, as
