@@ -22,6 +22,7 @@ public sealed partial class InterruptTests : IDisposable
         string cli = Path.Combine(AppContext.BaseDirectory, "loadlab.dll");
         // setsid gives the run its own process group, so the signal below reaches LoadLab and the
         // local DynamoDB together, exactly as Ctrl+C on a terminal does, without hitting the test host.
+        // setsid forks when it happens to lead a process group already; --wait then hands on the run's exit code.
         var start = new ProcessStartInfo("setsid")
         {
             RedirectStandardOutput = true,
@@ -30,7 +31,7 @@ public sealed partial class InterruptTests : IDisposable
             UseShellExecute = false,
             WorkingDirectory = RepositoryPaths.Root,
         };
-        foreach (var a in new[] { "dotnet", cli, "run", RepositoryPaths.Scenario("quickstart.yaml"), "--out", output, "--plain" })
+        foreach (var a in new[] { "--wait", "dotnet", cli, "run", RepositoryPaths.Scenario("quickstart.yaml"), "--out", output, "--plain" })
             start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var text = new StringBuilder();
@@ -54,7 +55,10 @@ public sealed partial class InterruptTests : IDisposable
             {
                 lock (text) Assert.Fail("the run ended before its load passed the warm-up:\n" + text);
             }
-            using (var kill = Process.Start("kill", ["-INT", "--", "-" + process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            // The group to signal is the one dynalite (LoadLab's child) is in: the run's own, whether setsid forked or not.
+            int group;
+            lock (text) group = GroupOf(int.Parse(PidLine().Match(text.ToString()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            using (var kill = Process.Start("kill", ["-INT", "--", "-" + group.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
                 await kill.WaitForExitAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await process.WaitForExitAsync(timeout.Token);
@@ -95,6 +99,14 @@ public sealed partial class InterruptTests : IDisposable
         {
             return false;
         }
+    }
+
+    /// <summary>The process group of <paramref name="pid"/>: the fifth field of /proc/PID/stat, after the parenthesised name.</summary>
+    private static int GroupOf(int pid)
+    {
+        string stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [GeneratedRegex(@"\(pid (\d+)\)")]
