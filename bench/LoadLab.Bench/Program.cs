@@ -7,6 +7,8 @@ string which = args.Length > 0 ? args[0] : "help";
 // The harness's child processes: one measured mode against the canned server's endpoint.
 if (which == "harness-run")
     return await HarnessRun.RunAsync(args[1], new Uri(args[2]), BenchOptions.Parse(args.Skip(3).ToArray()));
+if (which == "harness-ablate")
+    return await HarnessAblation.RunAsync(new Uri(args[1]), BenchOptions.Parse(args.Skip(2).ToArray()));
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
 return which switch
 {

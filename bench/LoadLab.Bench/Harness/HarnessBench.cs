@@ -33,6 +33,18 @@ internal static class HarnessBench
         {
             for (int round = 1; round <= rounds; round++)
             {
+                if (o.Modes is { } modes)
+                {
+                    // Ablation rounds: the modes named, in order, nothing else.
+                    foreach (var mode in modes.Split(','))
+                    {
+                        var m = await MeasureAsync(server, mode, endpoint, workers, seconds, o.Rate);
+                        table.Add((round, m.Figures, m.ServerUs));
+                    }
+
+                    continue;
+                }
+
                 var plain = await MeasureAsync(server, "plain", endpoint, workers, seconds, 0);
                 table.Add((round, plain.Figures, plain.ServerUs));
                 var closed = await MeasureAsync(server, "closed", endpoint, workers, seconds, 0);
@@ -50,7 +62,7 @@ internal static class HarnessBench
                 server.Kill();
         }
 
-        Print(table, workers, rounds, seconds, loadBefore, LoadAverage());
+        Print(table, workers, rounds, seconds, loadBefore, LoadAverage(), o.Modes is null);
         return 0;
     }
 
@@ -95,18 +107,20 @@ internal static class HarnessBench
         return Process.Start(start) ?? throw new InvalidOperationException("could not start " + start.FileName);
     }
 
-    private static void Print(List<(int Round, HarnessFigures Figures, double ServerUs)> rows, int workers, int rounds, double seconds, string loadBefore, string loadAfter)
+    private static void Print(List<(int Round, HarnessFigures Figures, double ServerUs)> rows, int workers, int rounds, double seconds, string loadBefore, string loadAfter, bool summary)
     {
         Console.WriteLine(Invariant($"harness: get 80 / put 20, {workers} workers, {rounds} rounds × {seconds:0} s per mode, load average {loadBefore} before, {loadAfter} after"));
         Console.WriteLine();
-        Console.WriteLine("| round | mode | ops/s steady (2nd half) | ops/s 5–30 s | client CPU µs/call steady | 5–30 s | whole process | 90 % of steady at | p99 ms | open: target ops/s, achieved, lateness p99 | server CPU µs/call |");
+        Console.WriteLine("| round | mode | ops/s steady (2nd half) | ops/s 5–30 s | client CPU µs/call steady | 5–30 s | whole process | 90 % of steady at (client warm-up before) | p99 ms | open: target ops/s, achieved, lateness p99 | server CPU µs/call |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (round, f, server) in rows)
         {
             string open = f.Mode == "open" ? Invariant($"{f.TargetRate:N0}, {f.AchievedShare:P1}, {f.LatenessP99Ms:0.0} ms") : "";
-            Console.WriteLine(Invariant($"| {round} | {f.Mode} | {f.SteadyOps:N0} | {f.WindowOps:N0} | {f.SteadyCpuUs:0.0} | {f.WindowCpuUs:0.0} | {f.WholeCpuUs:0.0} | {f.SecondsTo90:0.0} s | {(f.P99Ms > 0 ? f.P99Ms.ToString("0.0", CultureInfo.InvariantCulture) : "")} | {open} | {server:0.0} |"));
+            Console.WriteLine(Invariant($"| {round} | {f.Mode} | {f.SteadyOps:N0} | {f.WindowOps:N0} | {f.SteadyCpuUs:0.0} | {f.WindowCpuUs:0.0} | {f.WholeCpuUs:0.0} | {f.SecondsTo90:0.0} s{(f.WarmupSeconds > 0 ? Invariant($" ({f.WarmupSeconds:0.0} s)") : "")} | {(f.P99Ms > 0 ? f.P99Ms.ToString("0.0", CultureInfo.InvariantCulture) : "")} | {open} | {server:0.0} |"));
         }
 
+        if (!summary)
+            return;
         double Ratio(Func<HarnessFigures, double> figure, string mode) => BenchMath.Median(Enumerable.Range(1, rounds).Select(r =>
             figure(rows.Single(x => x.Round == r && x.Figures.Mode == mode).Figures) / figure(rows.Single(x => x.Round == r && x.Figures.Mode == "plain").Figures)));
         double Median(Func<HarnessFigures, double> figure, string mode) => BenchMath.Median(rows.Where(x => x.Figures.Mode == mode).Select(x => figure(x.Figures)));

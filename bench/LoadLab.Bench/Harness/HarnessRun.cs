@@ -11,6 +11,7 @@ using LoadLab.Core.Results;
 using LoadLab.DynamoDb.Client;
 using LoadLab.DynamoDb.Data;
 using LoadLab.DynamoDb.Driver;
+using LoadLab.Runner.Running;
 
 namespace LoadLab.Bench.Harness;
 
@@ -26,7 +27,11 @@ internal sealed record HarnessFigures(
     double TargetRate = 0,
     double AchievedShare = 0,
     double LatenessP99Ms = 0,
-    double P99Ms = 0);
+    double P99Ms = 0)
+{
+    /// <summary>The client warm-up before the first counted operation (LoadLab's modes).</summary>
+    public double WarmupSeconds { get; init; }
+}
 
 /// <summary>
 /// One mode of the harness in a fresh process (so each starts cold, JIT included, and its CPU is its own):
@@ -41,6 +46,9 @@ internal static class HarnessRun
     private static readonly TablePlan Table = new() { Id = "items", Name = "local_Bench", PartitionKey = new KeyAttribute("pk", "S") };
     private static readonly DataSetPlan DataSet = new() { TableId = "items", Model = "customer", Items = Items, Seed = 42 };
 
+    /// <summary>How long the client warm-up took before the measured load (LoadLab modes).</summary>
+    private static double WarmupSeconds { get; set; }
+
     public static async Task<int> RunAsync(string mode, Uri endpoint, BenchOptions o)
     {
         int workers = o.Workers > 0 ? o.Workers : 16;
@@ -52,7 +60,21 @@ internal static class HarnessRun
         switch (mode)
         {
             case "plain":
-                await PlainAsync(endpoint, workers, duration, trace);
+                await PlainAsync(PlainClient(endpoint), workers, duration, trace);
+                break;
+            // Ablations: which part of LoadLab's path costs what (bench/README.md, harness).
+            case "plain-factory":
+                await PlainAsync(DynamoDbClientFactory.Create(new DynamoDbTargetOptions { Endpoint = endpoint, Region = "us-east-1", UseLocalCredentials = true }), workers, duration, trace);
+                break;
+            case "plain-token":
+                using (var cts = new CancellationTokenSource())
+                    await PlainAsync(PlainClient(endpoint), workers, duration, trace, cts.Token);
+                break;
+            case "engine-plain":
+                scenario = await EnginePlainAsync(endpoint, new ConcurrencyPhase(workers, duration), trace);
+                break;
+            case "plain-scope":
+                await PlainAsync(PlainClient(endpoint), workers, duration, trace, scope: true);
                 break;
             case "closed":
                 scenario = await LoadLabAsync(endpoint, new ConcurrencyPhase(workers, duration), trace);
@@ -94,7 +116,7 @@ internal static class HarnessRun
         }
 
         double whole = Environment.CpuUsage.TotalTime.TotalMicroseconds / Math.Max(1, trace.Count);
-        var figures = new HarnessFigures(mode, steady.Ops, window.Ops, steady.CpuUs, window.CpuUs, whole, to90);
+        var figures = new HarnessFigures(mode, steady.Ops, window.Ops, steady.CpuUs, window.CpuUs, whole, to90) { WarmupSeconds = WarmupSeconds };
         if (scenario is null)
             return figures;
         long completed = scenario.Operations.Sum(op => op.Completed);
@@ -105,10 +127,15 @@ internal static class HarnessRun
     }
 
     /// <summary>The plain loop: the SDK's own client and the same requests, nothing else.</summary>
-    private static async Task PlainAsync(Uri endpoint, int workers, TimeSpan duration, RateTrace trace)
+    private static AmazonDynamoDBClient PlainClient(Uri endpoint)
     {
         var config = new AmazonDynamoDBConfig { ServiceURL = endpoint.ToString(), AuthenticationRegion = "us-east-1", MaxErrorRetry = 2, RetryMode = RequestRetryMode.Standard };
-        using var client = new AmazonDynamoDBClient(new BasicAWSCredentials("loadlab-local", "loadlab-local"), config);
+        return new AmazonDynamoDBClient(new BasicAWSCredentials("loadlab-local", "loadlab-local"), config);
+    }
+
+    private static async Task PlainAsync(AmazonDynamoDBClient client, int workers, TimeSpan duration, RateTrace trace, CancellationToken token = default, bool scope = false)
+    {
+        using var owned = client;
         var model = DataModels.For(DataSet);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
@@ -118,12 +145,27 @@ internal static class HarnessRun
             {
                 long index = random.NextInt64(Items);
                 trace.Started();
-                if (random.Next(100) < 80)
-                    await client.GetItemAsync(new GetItemRequest { TableName = Table.Name, Key = model.KeyOf(index, Table), ReturnConsumedCapacity = ReturnConsumedCapacity.INDEXES });
+                bool get = random.Next(100) < 80;
+                if (scope)
+                    await ScopedAsync(client, model, index, get, token);
                 else
-                    await client.PutItemAsync(new PutItemRequest { TableName = Table.Name, Item = model.CreateItem(42, index, Table), ReturnConsumedCapacity = ReturnConsumedCapacity.INDEXES });
+                    await CallAsync(client, model, index, get, token);
             }
         })));
+    }
+
+    private static async Task CallAsync(AmazonDynamoDBClient client, IDataModel model, long index, bool get, CancellationToken token)
+    {
+        if (get)
+            await client.GetItemAsync(new GetItemRequest { TableName = Table.Name, Key = model.KeyOf(index, Table), ReturnConsumedCapacity = ReturnConsumedCapacity.INDEXES }, token);
+        else
+            await client.PutItemAsync(new PutItemRequest { TableName = Table.Name, Item = model.CreateItem(42, index, Table), ReturnConsumedCapacity = ReturnConsumedCapacity.INDEXES }, token);
+    }
+
+    private static async Task ScopedAsync(AmazonDynamoDBClient client, IDataModel model, long index, bool get, CancellationToken token)
+    {
+        AttemptScope.Begin();
+        await CallAsync(client, model, index, get, token);
     }
 
     /// <summary>LoadLab as a run composes it for an endpoint target: the factory's client, the executor, the engine.</summary>
@@ -141,8 +183,43 @@ internal static class HarnessRun
         var executor = new DynamoDbOperationExecutor(client, plan, Table, DataSet, DataModels.For(DataSet), 42, TimeProvider.System,
             new DriverOptions { Target = TargetCapabilities.DynamoDb });
         var engineOptions = new EngineOptions { OnInterval = _ => { } };
+        // As a run does: the client warm-up first (LOADLAB_HARNESS_NO_WARMUP=1 leaves it out), counted nowhere.
+        if (Environment.GetEnvironmentVariable("LOADLAB_HARNESS_NO_WARMUP") != "1")
+        {
+            var warmed = await ClientWarmup.RunAsync([new ClientWarmupScenario(plan.Name, executor, ClientWarmupSelection.Operations(plan, prod: false))],
+                ClientWarmupSelection.OptionsFor([plan]), TimeProvider.System, CancellationToken.None);
+            WarmupSeconds = warmed.Seconds;
+        }
+
         var result = await new LoadEngine(TimeProvider.System).RunAsync([new EngineScenario(plan, new Counting(executor, trace), Table.Name)], engineOptions, CancellationToken.None);
         return result.Scenarios[0];
+    }
+
+    /// <summary>The engine around the plain loop's calls: what the engine alone adds.</summary>
+    private static async Task<ScenarioResult> EnginePlainAsync(Uri endpoint, LoadPhase phase, RateTrace trace)
+    {
+        using var client = PlainClient(endpoint);
+        var plan = new ScenarioPlan
+        {
+            Name = "harness",
+            TableId = Table.Id,
+            Mix = [new OperationWeight(OperationKind.Get, 80), new OperationWeight(OperationKind.Put, 20)],
+            Phases = [phase],
+        };
+        var result = await new LoadEngine(TimeProvider.System).RunAsync([new EngineScenario(plan, new Counting(new PlainExecutor(client), trace), Table.Name)], new EngineOptions(), CancellationToken.None);
+        return result.Scenarios[0];
+    }
+
+    private sealed class PlainExecutor(AmazonDynamoDBClient client) : IOperationExecutor
+    {
+        private readonly IDataModel model = DataModels.For(DataSet);
+
+        public async ValueTask<OperationOutcome> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken)
+        {
+            long index = (long)(unchecked((ulong)request.Sequence * 0x9E3779B97F4A7C15UL) % Items);
+            await CallAsync(client, model, index, request.OperationIndex == 0, cancellationToken);
+            return new OperationOutcome(OutcomeKind.Ok);
+        }
     }
 
     /// <summary>Counts starts and hands the executor's task back as it is: no await, no allocation.</summary>
