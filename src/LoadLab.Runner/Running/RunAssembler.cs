@@ -27,6 +27,7 @@ internal static class RunAssembler
         public TargetFailure? TargetFailure { get; init; }
         public SimulatorSection? Simulator { get; init; }
         public IReadOnlyList<TableReport> Tables { get; init; } = [];
+        public ClientWarmupSummary? ClientWarmup { get; init; }
     }
 
     public static RunResult Assemble(Parts parts)
@@ -64,6 +65,7 @@ internal static class RunAssembler
             Findings = engine is null ? [] : [.. TargetFinding(failure), .. Findings.From(engine.Scenarios), .. Findings.Injected(parts.Simulator, engine.Scenarios), .. AbortFinding(parts.Abort)],
             Simulator = parts.Simulator,
             Tables = parts.Tables,
+            ClientWarmup = parts.ClientWarmup,
         };
         result = result with { Budgets = BudgetEvaluator.Evaluate(result, plan.Budgets, parts.Abort) };
         return result with { Cost = Core.Cost.RunCostCalculator.Estimate(result, [.. plan.Tables.Select(Core.Cost.TableCapacity.From)], run.Prices) };

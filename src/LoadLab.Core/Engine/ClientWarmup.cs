@@ -1,0 +1,94 @@
+using LoadLab.Core.Execution;
+using LoadLab.Core.Outcomes;
+
+namespace LoadLab.Core.Engine;
+
+/// <summary>
+/// How much of the client's warm-up to do before the load's clock starts. A fresh process runs its first calls on
+/// unoptimised code and opens its connections as it goes, so without a warm-up a short run measures the client's own
+/// JIT rather than the table. The user's <c>warmup:</c> is something else: load on the schedule, left out of the figures.
+/// </summary>
+/// <param name="CallsPerOperation">Calls of each warmed operation at least (unless <paramref name="MaxDuration"/> runs out first).</param>
+/// <param name="MinDuration">Time at least: the runtime promotes hot methods to optimised code in the background, after they ran a while.</param>
+/// <param name="MaxDuration">Time at most, whatever the counts.</param>
+/// <param name="Concurrency">Calls in flight: enough to open the connections the load will use.</param>
+public sealed record ClientWarmupOptions(int CallsPerOperation, TimeSpan MinDuration, TimeSpan MaxDuration, int Concurrency)
+{
+    /// <summary>LoadLab's default: about two seconds on a small machine.</summary>
+    public static readonly ClientWarmupOptions Default = new(300, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6), 16);
+}
+
+/// <summary>The operations of one scenario to warm: its executor and the indexes into its mix safe to call before the load.</summary>
+public sealed record ClientWarmupScenario(string Name, IOperationExecutor Executor, IReadOnlyList<int> Operations);
+
+/// <summary>
+/// Calls each scenario's executor — the same client, driver and requests the load uses — for the operations it may
+/// warm, and throws every outcome away: nothing of it reaches a recorder, the figures or the measured window.
+/// </summary>
+public static class ClientWarmup
+{
+    public static async Task<ClientWarmupSummary> RunAsync(IReadOnlyList<ClientWarmupScenario> scenarios, ClientWarmupOptions options, TimeProvider time, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        var active = scenarios.Where(s => s.Operations.Count > 0).ToArray();
+        if (active.Length == 0 || options.CallsPerOperation <= 0 || options.MaxDuration <= TimeSpan.Zero)
+            return ClientWarmupSummary.None;
+        long minTicks = (long)(options.MinDuration.TotalSeconds * time.TimestampFrequency);
+        long maxTicks = (long)(options.MaxDuration.TotalSeconds * time.TimestampFrequency);
+        // Every scenario's operations in turn: call k is operation k mod n, with the k / n-th sequence of its scenario.
+        var slots = active.SelectMany(s => s.Operations.Select(op => (Scenario: s, Operation: op))).ToArray();
+        long target = (long)options.CallsPerOperation * slots.Length;
+        long next = -1;
+        long calls = 0;
+        long failed = 0;
+        long start = time.GetTimestamp();
+
+        async Task WorkerAsync()
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                long elapsed = time.GetTimestamp() - start;
+                long k = Interlocked.Increment(ref next);
+                if (elapsed >= maxTicks || (k >= target && elapsed >= minTicks))
+                    return;
+                var (scenario, op) = slots[k % slots.Length];
+                OperationOutcome outcome;
+                try
+                {
+                    outcome = await scenario.Executor.ExecuteAsync(new OperationRequest(k / slots.Length, op), stop).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception)
+                {
+                    outcome = new OperationOutcome(OutcomeKind.ClientError);
+                }
+
+                Interlocked.Increment(ref calls);
+                if (outcome.Kind != OutcomeKind.Ok)
+                    Interlocked.Increment(ref failed);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(_ => Task.Run(WorkerAsync, CancellationToken.None))).ConfigureAwait(false);
+        return new ClientWarmupSummary(
+            Interlocked.Read(ref calls),
+            Interlocked.Read(ref failed),
+            Math.Round(time.GetElapsedTime(start).TotalSeconds, 3),
+            [.. active.Select(s => s.Name).Distinct()]);
+    }
+}
+
+/// <summary>What the client warm-up did; none of it is in any other figure of the run.</summary>
+/// <param name="Calls">Operations carried out (each may have made several attempts).</param>
+/// <param name="Failed">Of those, the ones that did not end ok (throttles and condition failures included).</param>
+/// <param name="Seconds">How long it took.</param>
+/// <param name="Scenarios">The scenarios whose operations were warmed.</param>
+public sealed record ClientWarmupSummary(long Calls, long Failed, double Seconds, IReadOnlyList<string> Scenarios)
+{
+    public static readonly ClientWarmupSummary None = new(0, 0, 0, []);
+}
