@@ -31,6 +31,9 @@ internal sealed record HarnessFigures(
 {
     /// <summary>The client warm-up before the first counted operation (LoadLab's modes).</summary>
     public double WarmupSeconds { get; init; }
+
+    /// <summary>Operations started in each second from the first one: the warm-up curve.</summary>
+    public IReadOnlyList<long> PerSecond { get; init; } = [];
 }
 
 /// <summary>
@@ -115,8 +118,9 @@ internal static class HarnessRun
             }
         }
 
+        var perSecond = Enumerable.Range(1, (int)s).Select(t => trace.At(t).Count - trace.At(t - 1).Count).ToArray();
         double whole = Environment.CpuUsage.TotalTime.TotalMicroseconds / Math.Max(1, trace.Count);
-        var figures = new HarnessFigures(mode, steady.Ops, window.Ops, steady.CpuUs, window.CpuUs, whole, to90) { WarmupSeconds = WarmupSeconds };
+        var figures = new HarnessFigures(mode, steady.Ops, window.Ops, steady.CpuUs, window.CpuUs, whole, to90) { WarmupSeconds = WarmupSeconds, PerSecond = perSecond };
         if (scenario is null)
             return figures;
         long completed = scenario.Operations.Sum(op => op.Completed);

@@ -12,10 +12,15 @@ namespace LoadLab.Core.Engine;
 /// <param name="MinDuration">Time at least: the runtime promotes hot methods to optimised code in the background, after they ran a while.</param>
 /// <param name="MaxDuration">Time at most, whatever the counts.</param>
 /// <param name="Concurrency">Calls in flight: enough to open the connections the load will use.</param>
-public sealed record ClientWarmupOptions(int CallsPerOperation, TimeSpan MinDuration, TimeSpan MaxDuration, int Concurrency)
+/// <param name="Plateau">
+/// When set, the warm-up goes on (up to <paramref name="MaxDuration"/>) until the call rate stops rising: the rate of
+/// the last window of this length is within 5 % of the one before, twice in a row. The runtime compiles hot code to
+/// its optimised tier in the background for seconds after it first ran; this waits for that rather than guessing.
+/// </param>
+public sealed record ClientWarmupOptions(int CallsPerOperation, TimeSpan MinDuration, TimeSpan MaxDuration, int Concurrency, TimeSpan? Plateau = null)
 {
-    /// <summary>LoadLab's default: about two seconds on a small machine.</summary>
-    public static readonly ClientWarmupOptions Default = new(300, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6), 16);
+    /// <summary>LoadLab's default: 2 s at least, then until the rate levels off, 12 s at most.</summary>
+    public static readonly ClientWarmupOptions Default = new(300, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(12), 16, TimeSpan.FromSeconds(1));
 }
 
 /// <summary>The operations of one scenario to warm: its executor and the indexes into its mix safe to call before the load.</summary>
@@ -44,6 +49,10 @@ public static class ClientWarmup
         long calls = 0;
         long failed = 0;
         long start = time.GetTimestamp();
+        // Without a plateau rule the rate counts as level from the start.
+        int level = options.Plateau is null ? 1 : 0;
+        using var watching = new CancellationTokenSource();
+        var watcher = options.Plateau is { } window ? WatchPlateauAsync(window, () => Interlocked.Read(ref calls), () => Volatile.Write(ref level, 1), time, watching.Token) : Task.CompletedTask;
 
         async Task WorkerAsync()
         {
@@ -51,7 +60,7 @@ public static class ClientWarmup
             {
                 long elapsed = time.GetTimestamp() - start;
                 long k = Interlocked.Increment(ref next);
-                if (elapsed >= maxTicks || (k >= target && elapsed >= minTicks))
+                if (elapsed >= maxTicks || (k >= target && elapsed >= minTicks && Volatile.Read(ref level) == 1))
                     return;
                 var (scenario, op) = slots[k % slots.Length];
                 OperationOutcome outcome;
@@ -75,11 +84,41 @@ public static class ClientWarmup
         }
 
         await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(_ => Task.Run(WorkerAsync, CancellationToken.None))).ConfigureAwait(false);
+        await watching.CancelAsync().ConfigureAwait(false);
+        await watcher.ConfigureAwait(false);
         return new ClientWarmupSummary(
             Interlocked.Read(ref calls),
             Interlocked.Read(ref failed),
             Math.Round(time.GetElapsedTime(start).TotalSeconds, 3),
             [.. active.Select(s => s.Name).Distinct()]);
+    }
+
+    /// <summary>Samples the call count every <paramref name="window"/>; says "level" once two windows in a row rose by less than 5 %.</summary>
+    private static async Task WatchPlateauAsync(TimeSpan window, Func<long> calls, Action level, TimeProvider time, CancellationToken stop)
+    {
+        long last = calls();
+        double previousRate = double.NaN;
+        int flat = 0;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(window, time, stop).ConfigureAwait(false);
+                long now = calls();
+                double rate = now - last;
+                last = now;
+                flat = rate <= previousRate * 1.05 ? flat + 1 : 0;
+                previousRate = rate;
+                if (flat >= 2)
+                {
+                    level();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
     }
 }
 

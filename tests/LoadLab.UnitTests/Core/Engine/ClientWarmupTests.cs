@@ -54,6 +54,20 @@ public sealed class ClientWarmupTests
     }
 
     [Fact]
+    public async Task With_a_plateau_rule_it_ends_once_the_rate_levels_off_not_at_its_longest()
+    {
+        // A steady executor: its rate is level from the start, so two flat windows end the warm-up long before 60 s.
+        var steady = new CountingExecutor(delay: TimeSpan.FromMilliseconds(1));
+        var options = Quick with { CallsPerOperation = 1, MaxDuration = TimeSpan.FromSeconds(60), Plateau = TimeSpan.FromMilliseconds(50), Concurrency = 2 };
+
+        var summary = await ClientWarmup.RunAsync([new ClientWarmupScenario("s", steady, [0])], options, TimeProvider.System, CancellationToken.None);
+
+        Assert.True(summary.Seconds < 60, $"ran {summary.Seconds} s");
+        Assert.True(summary.Calls > 1);
+        Assert.Equal(TimeSpan.FromSeconds(1), ClientWarmupOptions.Default.Plateau);
+    }
+
+    [Fact]
     public async Task The_stop_token_ends_it()
     {
         using var stop = new CancellationTokenSource();
@@ -64,13 +78,22 @@ public sealed class ClientWarmupTests
         Assert.InRange(summary.Calls, 1, Quick.Concurrency);
     }
 
-    private sealed class CountingExecutor(int fail = -1, int throwOn = -1, Action? onCall = null) : IOperationExecutor
+    private sealed class CountingExecutor(int fail = -1, int throwOn = -1, Action? onCall = null, TimeSpan? delay = null) : IOperationExecutor
     {
         public ConcurrentDictionary<int, int> Calls { get; } = new();
 
         public ConcurrentDictionary<int, ConcurrentBag<long>> Sequences { get; } = new();
 
-        public ValueTask<OperationOutcome> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken)
+        public ValueTask<OperationOutcome> ExecuteAsync(OperationRequest request, CancellationToken cancellationToken) =>
+            delay is { } d ? DelayedAsync(request, d, cancellationToken) : Execute(request);
+
+        private async ValueTask<OperationOutcome> DelayedAsync(OperationRequest request, TimeSpan d, CancellationToken cancellationToken)
+        {
+            await Task.Delay(d, cancellationToken);
+            return await Execute(request);
+        }
+
+        private ValueTask<OperationOutcome> Execute(OperationRequest request)
         {
             Calls.AddOrUpdate(request.OperationIndex, 1, (_, n) => n + 1);
             Sequences.GetOrAdd(request.OperationIndex, _ => []).Add(request.Sequence);
