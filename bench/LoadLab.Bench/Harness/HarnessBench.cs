@@ -85,7 +85,7 @@ internal static class HarnessBench
             throw new InvalidOperationException($"harness run {mode} failed (exit {child.ExitCode}): {await child.StandardError.ReadToEndAsync()}");
         double calls = figures.SteadyOps * seconds;
         double serverUs = (server.TotalProcessorTime - serverCpu).TotalMicroseconds / Math.Max(1, calls);
-        Console.Error.WriteLine(Invariant($"  {mode}: {figures.SteadyOps:N0} ops/s steady, {figures.SteadyCpuUs:0.0} µs CPU/call, 90 % at {figures.SecondsTo90:0.0} s; per second: {string.Join(' ', figures.PerSecond)}"));
+        Console.Error.WriteLine(Invariant($"  {mode}: {figures.SteadyOps:N0} ops/s steady, {figures.SteadyCpuUs:0.0} µs CPU/call, 90 % at {figures.SecondsTo90:0.0} s; per second: {string.Join(' ', figures.PerSecond)}; JIT ms per second: {string.Join(' ', figures.JitMsPerSecond)}"));
         return (figures, serverUs);
     }
 

@@ -34,6 +34,9 @@ internal sealed record HarnessFigures(
 
     /// <summary>Operations started in each second from the first one: the warm-up curve.</summary>
     public IReadOnlyList<long> PerSecond { get; init; } = [];
+
+    /// <summary>Milliseconds the JIT compiled in each second: tiering still under way while this is high.</summary>
+    public IReadOnlyList<int> JitMsPerSecond { get; init; } = [];
 }
 
 /// <summary>
@@ -119,8 +122,9 @@ internal static class HarnessRun
         }
 
         var perSecond = Enumerable.Range(1, (int)s).Select(t => trace.At(t).Count - trace.At(t - 1).Count).ToArray();
+        var jitPerSecond = Enumerable.Range(1, (int)s).Select(t => (int)(trace.At(t).JitMs - trace.At(t - 1).JitMs)).ToArray();
         double whole = Environment.CpuUsage.TotalTime.TotalMicroseconds / Math.Max(1, trace.Count);
-        var figures = new HarnessFigures(mode, steady.Ops, window.Ops, steady.CpuUs, window.CpuUs, whole, to90) { WarmupSeconds = WarmupSeconds, PerSecond = perSecond };
+        var figures = new HarnessFigures(mode, steady.Ops, window.Ops, steady.CpuUs, window.CpuUs, whole, to90) { WarmupSeconds = WarmupSeconds, PerSecond = perSecond, JitMsPerSecond = jitPerSecond };
         if (scenario is null)
             return figures;
         long completed = scenario.Operations.Sum(op => op.Completed);

@@ -45,7 +45,7 @@ internal sealed class RateTrace
         long start = Volatile.Read(ref first);
         if (start == 0)
             return;
-        samples.Add(new Sample(Stopwatch.GetElapsedTime(start).TotalSeconds, Count, Environment.CpuUsage.TotalTime.TotalMicroseconds));
+        samples.Add(new Sample(Stopwatch.GetElapsedTime(start).TotalSeconds, Count, Environment.CpuUsage.TotalTime.TotalMicroseconds, System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds));
     }
 
     /// <summary>The sample closest to <paramref name="seconds"/> after the first operation.</summary>
@@ -61,5 +61,6 @@ internal sealed class RateTrace
         return best;
     }
 
-    public readonly record struct Sample(double Seconds, long Count, double CpuUs);
+    /// <param name="JitMs">Time the JIT has spent compiling so far: it keeps rising while hot code is still being optimised.</param>
+    public readonly record struct Sample(double Seconds, long Count, double CpuUs, double JitMs);
 }

@@ -58,13 +58,33 @@ public sealed class ClientWarmupTests
     {
         // A steady executor: its rate is level from the start, so two flat windows end the warm-up long before 60 s.
         var steady = new CountingExecutor(delay: TimeSpan.FromMilliseconds(1));
-        var options = Quick with { CallsPerOperation = 1, MaxDuration = TimeSpan.FromSeconds(60), Plateau = TimeSpan.FromMilliseconds(50), Concurrency = 2 };
+        var options = Quick with { CallsPerOperation = 1, MaxDuration = TimeSpan.FromSeconds(60), Plateau = TimeSpan.FromMilliseconds(50), Concurrency = 2, JitTime = () => TimeSpan.Zero };
 
         var summary = await ClientWarmup.RunAsync([new ClientWarmupScenario("s", steady, [0])], options, TimeProvider.System, CancellationToken.None);
 
         Assert.True(summary.Seconds < 60, $"ran {summary.Seconds} s");
         Assert.True(summary.Calls > 1);
         Assert.Equal(TimeSpan.FromSeconds(1), ClientWarmupOptions.Default.Plateau);
+    }
+
+    [Fact]
+    public async Task While_the_jit_is_still_compiling_the_warm_up_goes_on_to_its_longest()
+    {
+        // A level rate but a JIT busy all the time (as while hot code is being optimised): only MaxDuration ends it.
+        var steady = new CountingExecutor(delay: TimeSpan.FromMilliseconds(1));
+        long jitTicks = 0;
+        var options = Quick with
+        {
+            CallsPerOperation = 1,
+            MaxDuration = TimeSpan.FromMilliseconds(400),
+            Plateau = TimeSpan.FromMilliseconds(50),
+            Concurrency = 2,
+            JitTime = () => TimeSpan.FromTicks(Interlocked.Add(ref jitTicks, TimeSpan.FromMilliseconds(50).Ticks)),
+        };
+
+        var summary = await ClientWarmup.RunAsync([new ClientWarmupScenario("s", steady, [0])], options, TimeProvider.System, CancellationToken.None);
+
+        Assert.True(summary.Seconds >= 0.4, $"ended after {summary.Seconds} s, before its longest");
     }
 
     [Fact]
