@@ -30,6 +30,6 @@ return which switch
 
 static int Help()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project bench/LoadLab.Bench -- engine-closed|engine-open|memory|driver|data|tracing|report|simulator|simulator-cpu|admission|harness|all [--seconds N] [--minutes N] [--rate N] [--workers N] [--rounds N]");
+    Console.WriteLine("usage: dotnet run -c Release --project bench/LoadLab.Bench -- engine-closed|engine-open|memory|driver|data|tracing|report|simulator|simulator-cpu|admission|harness|all [--seconds N] [--minutes N] [--rate N] [--workers N] [--rounds N] [--modes plain,closed,open,...]; harness-ablate ENDPOINT");
     return 2;
 }
