@@ -8,7 +8,12 @@ namespace LoadLab.Core.Engine;
 /// unoptimised code and opens its connections as it goes, so without a warm-up a short run measures the client's own
 /// JIT rather than the table. The user's <c>warmup:</c> is something else: load on the schedule, left out of the figures.
 /// </summary>
-/// <param name="CallsPerOperation">Calls of each warmed operation at least (unless <paramref name="MaxDuration"/> runs out first).</param>
+/// <param name="CallsPerOperation">
+/// Calls of each warmed operation made at full <paramref name="Concurrency"/> (unless <paramref name="MaxDuration"/> runs
+/// out first): enough for the runtime to mark the path hot and to open the connections. After them one call every
+/// <see cref="TrickleInterval"/> keeps the path in use while the JIT finishes, so the warm-up's load on the table stays
+/// small (it uses the table's capacity before the measured window, like seeding does).
+/// </param>
 /// <param name="MinDuration">Time at least: the runtime promotes hot methods to optimised code in the background, after they ran a while.</param>
 /// <param name="MaxDuration">Time at most, whatever the counts.</param>
 /// <param name="Concurrency">Calls in flight: enough to open the connections the load will use.</param>
@@ -22,7 +27,10 @@ namespace LoadLab.Core.Engine;
 public sealed record ClientWarmupOptions(int CallsPerOperation, TimeSpan MinDuration, TimeSpan MaxDuration, int Concurrency, TimeSpan? Plateau = null)
 {
     /// <summary>LoadLab's default: 2 s at least, then until the client has settled, 15 s at most.</summary>
-    public static readonly ClientWarmupOptions Default = new(300, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15), 16, TimeSpan.FromSeconds(1));
+    public static readonly ClientWarmupOptions Default = new(100, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15), 16, TimeSpan.FromSeconds(1));
+
+    /// <summary>Pause between the calls that follow the first <see cref="CallsPerOperation"/> (one caller): 20 calls/s by default.</summary>
+    public TimeSpan TrickleInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Time the JIT has spent compiling in this process so far; replaceable for tests.</summary>
     public Func<TimeSpan> JitTime { get; init; } = () => System.Runtime.JitInfo.GetCompilationTime();
@@ -59,7 +67,7 @@ public static class ClientWarmup
         using var watching = new CancellationTokenSource();
         var watcher = options.Plateau is { } window ? WatchPlateauAsync(window, () => Interlocked.Read(ref calls), options.JitTime, () => Volatile.Write(ref level, 1), time, watching.Token) : Task.CompletedTask;
 
-        async Task WorkerAsync()
+        async Task WorkerAsync(int worker)
         {
             while (!stop.IsCancellationRequested)
             {
@@ -67,6 +75,21 @@ public static class ClientWarmup
                 long k = Interlocked.Increment(ref next);
                 if (elapsed >= maxTicks || (k >= target && elapsed >= minTicks && Volatile.Read(ref level) == 1))
                     return;
+                if (k >= target)
+                {
+                    // Past the burst: one caller, paced, until the client has settled.
+                    if (worker != 0)
+                        return;
+                    try
+                    {
+                        await Task.Delay(options.TrickleInterval, time, stop).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
+
                 var (scenario, op) = slots[k % slots.Length];
                 OperationOutcome outcome;
                 try
@@ -88,7 +111,7 @@ public static class ClientWarmup
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(_ => Task.Run(WorkerAsync, CancellationToken.None))).ConfigureAwait(false);
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(w => Task.Run(() => WorkerAsync(w), CancellationToken.None))).ConfigureAwait(false);
         await watching.CancelAsync().ConfigureAwait(false);
         await watcher.ConfigureAwait(false);
         return new ClientWarmupSummary(
