@@ -8,7 +8,10 @@ namespace LoadLab.Core.Plans;
 /// <param name="RetryMode"><c>standard</c> or <c>adaptive</c> (client-side rate limiting on throttles).</param>
 /// <param name="MaxAttempts">HTTP attempts per call, the first included (1 turns retries off).</param>
 /// <param name="Timeout">How long one HTTP attempt may take before it counts as a timeout.</param>
-public sealed record SdkPlan(string? RetryMode = null, int? MaxAttempts = null, TimeSpan? Timeout = null)
+/// <param name="MaxConnections">Connections the client may open to the endpoint at most; null: no limit (the SDK's default).</param>
+/// <param name="ConnectTimeout">How long opening a connection may take; null: bounded by <paramref name="Timeout"/> only.</param>
+/// <param name="ClientWarmup">Whether the client is warmed up before the load (default true); see <c>ClientWarmup</c>.</param>
+public sealed record SdkPlan(string? RetryMode = null, int? MaxAttempts = null, TimeSpan? Timeout = null, int? MaxConnections = null, TimeSpan? ConnectTimeout = null, bool? ClientWarmup = null)
 {
     public static readonly SdkPlan Default = new();
 
@@ -21,4 +24,7 @@ public sealed record SdkPlan(string? RetryMode = null, int? MaxAttempts = null, 
 
     /// <summary>The most attempts a suite may set: beyond that a call outlives any sensible budget.</summary>
     public const int MaxMaxAttempts = 20;
+
+    /// <summary>The most connections a suite may set (a limit beyond it is no limit in practice).</summary>
+    public const int MaxMaxConnections = 10_000;
 }

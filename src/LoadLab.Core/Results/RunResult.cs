@@ -38,6 +38,12 @@ public sealed record RunResult
 
     /// <summary>The run's tables as DynamoDB described them before and after the load; empty in files written before this field existed.</summary>
     public IReadOnlyList<TableReport> Tables { get; init; } = [];
+
+    /// <summary>
+    /// The client warm-up before the load (sdk.clientWarmup): calls made to warm the client's code and connections,
+    /// counted nowhere else. Null when it was off or did not run.
+    /// </summary>
+    public Engine.ClientWarmupSummary? ClientWarmup { get; init; }
 }
 
 /// <summary>How a run was traced and whether the traces got out.</summary>
@@ -155,6 +161,12 @@ public sealed record TargetInfo(
 {
     /// <summary>How long one HTTP attempt could take before it counted as a timeout (sdk.timeout); null in results written before it existed.</summary>
     public double? TimeoutSeconds { get; init; }
+
+    /// <summary>Connections the client could open to the endpoint at most (sdk.maxConnections); null: no limit.</summary>
+    public int? MaxConnections { get; init; }
+
+    /// <summary>How long opening a connection could take (sdk.connectTimeout); null: the SDK's default, bounded by the attempt timeout.</summary>
+    public double? ConnectTimeoutSeconds { get; init; }
 }
 
 public sealed record SeedSummary(string Table, string Model, long Items, long Batches, long UnprocessedRetries, double Seconds);

@@ -44,6 +44,10 @@ public static class DynamoDbClientFactory
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxAttempts, "MaxAttempts must be at least 1 (1 means no retries).");
         if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
             throw new ArgumentOutOfRangeException(nameof(options), options.Timeout, "Timeout must be positive.");
+        if (options.MaxConnections is < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxConnections, "MaxConnections must be at least 1 (null means no limit).");
+        if (options.ConnectTimeout is { } connect && connect <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(options), connect, "ConnectTimeout must be positive.");
         if (string.IsNullOrWhiteSpace(options.Region))
             throw new ArgumentException("Region must not be empty.", nameof(options));
 
@@ -56,7 +60,10 @@ public static class DynamoDbClientFactory
             // socket's shutdown before its close: a race that load decides. MaxAttempts must be the only budget.
             MaxStaleConnectionRetries = 0,
             Timeout = options.Timeout,
+            MaxConnectionsPerServer = options.MaxConnections,
         };
+        if (options.ConnectTimeout is { } connectTimeout)
+            config.ConnectTimeout = connectTimeout;
         if (options.Endpoint is { } endpoint)
         {
             // ServiceURL replaces the regional endpoint; the region still has to be named for SigV4 signing.

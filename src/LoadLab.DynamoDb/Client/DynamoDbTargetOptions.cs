@@ -31,6 +31,15 @@ public sealed record DynamoDbTargetOptions
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// Connections to the endpoint at most (the SDK's MaxConnectionsPerServer); null: no limit, the SDK's default, so the
+    /// pool never caps a high-rate run (each call in flight holds one HTTP/1.1 connection).
+    /// </summary>
+    public int? MaxConnections { get; init; }
+
+    /// <summary>How long opening a connection may take; null: the SDK's default (only <see cref="Timeout"/> bounds it).</summary>
+    public TimeSpan? ConnectTimeout { get; init; }
+
+    /// <summary>
     /// A handler in this process that answers instead of the network (the embedded capacity simulator);
     /// <see cref="Endpoint"/> still names the target for signing and reports. Null sends requests over HTTP.
     /// </summary>

@@ -10,7 +10,9 @@ namespace LoadLab.DynamoDb.Client;
 /// <param name="RetryMode"><c>standard</c> or <c>adaptive</c>.</param>
 /// <param name="MaxAttempts">HTTP attempts per call, the first included.</param>
 /// <param name="Timeout">Per-attempt timeout.</param>
-public sealed record SdkInfo(string CoreVersion, string DynamoDbVersion, string RetryMode, int MaxAttempts, TimeSpan Timeout)
+/// <param name="MaxConnections">Connections to the endpoint at most; null: no limit.</param>
+/// <param name="ConnectTimeout">Connect timeout; null: the SDK's default.</param>
+public sealed record SdkInfo(string CoreVersion, string DynamoDbVersion, string RetryMode, int MaxAttempts, TimeSpan Timeout, int? MaxConnections = null, TimeSpan? ConnectTimeout = null)
 {
     public static SdkInfo For(DynamoDbTargetOptions options)
     {
@@ -20,7 +22,9 @@ public sealed record SdkInfo(string CoreVersion, string DynamoDbVersion, string 
             VersionOf(typeof(AmazonDynamoDBClient).Assembly),
             options.RetryMode == RequestRetryMode.Adaptive ? "adaptive" : "standard",
             options.MaxAttempts,
-            options.Timeout);
+            options.Timeout,
+            options.MaxConnections,
+            options.ConnectTimeout);
     }
 
     /// <summary>

@@ -45,12 +45,18 @@ public sealed class DataSetModel : IDataModel
         return item;
     }
 
-    /// <summary>The key of item <paramref name="index"/> of this data set (its seed), regenerating the fields the templates read.</summary>
+    /// <summary>
+    /// The key of item <paramref name="index"/> of this data set (its seed), regenerating the item only when the key
+    /// templates read its fields: a get of the default <c>CUSTOMER#{index}</c> keys costs no data generation.
+    /// </summary>
     public Dictionary<string, AttributeValue> KeyOf(long index, TablePlan table)
     {
         var keys = KeysFor(table);
-        return keys.KeyOf(Generate(DataSet.Seed, index), index);
+        return keys.KeyOf(keys.KeyReadsFields ? Generate(DataSet.Seed, index) : NoFields, index);
     }
+
+    // Read only: templates without fields never look into it.
+    private static readonly Dictionary<string, AttributeValue> NoFields = new(0, StringComparer.Ordinal);
 
     /// <summary>
     /// The value item <paramref name="index"/> has for <paramref name="attribute"/>: a model field, a template

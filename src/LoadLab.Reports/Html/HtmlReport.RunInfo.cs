@@ -24,7 +24,9 @@ public static partial class HtmlReport
             ("duration", Seconds(run.DurationSeconds) + (run.DurationScale == 1 ? "" : $" (durations scaled by {Number(run.DurationScale)})")),
             ("interrupted", run.Interrupted ? "yes: results are partial" : "no"),
             ("target", target.Kind + (target.Endpoint is null ? "" : " " + target.Endpoint) + ", region " + target.Region),
-            ("AWS SDK", FormattableString.Invariant($"AWSSDK.DynamoDBv2 {target.SdkVersion}, AWSSDK.Core {target.SdkCoreVersion}, retry mode {target.RetryMode}, at most {target.MaxAttempts} attempts") + (target.TimeoutSeconds is { } timeout ? FormattableString.Invariant($" of {timeout:0.###} s each") : "")),
+            ("AWS SDK", FormattableString.Invariant($"AWSSDK.DynamoDBv2 {target.SdkVersion}, AWSSDK.Core {target.SdkCoreVersion}, retry mode {target.RetryMode}, at most {target.MaxAttempts} attempts") + (target.TimeoutSeconds is { } timeout ? FormattableString.Invariant($" of {timeout:0.###} s each") : "")
+                + (target.MaxConnections is { } connections ? FormattableString.Invariant($", at most {connections} connections") : "")
+                + (target.ConnectTimeoutSeconds is { } connect ? FormattableString.Invariant($", connect timeout {connect:0.###} s") : "")),
             ("machine", FormattableString.Invariant($"{machine.Os} ({machine.Architecture}), {machine.ProcessorCount} cores, {machine.Runtime}")),
             ("LoadLab", machine.LoadLabVersion),
             .. result.Simulator is { } simulator ? [("capacity simulator", SimulatorText.Settings(simulator))] : Array.Empty<(string, string)>(),

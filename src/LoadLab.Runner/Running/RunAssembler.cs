@@ -30,6 +30,8 @@ internal static class RunAssembler
 
         /// <summary>What happened to the local DynamoDB during the run (it stopped, restarted or not), one paragraph each.</summary>
         public IReadOnlyList<string> TargetIncidents { get; init; } = [];
+
+        public ClientWarmupSummary? ClientWarmup { get; init; }
     }
 
     public static RunResult Assemble(Parts parts)
@@ -67,6 +69,7 @@ internal static class RunAssembler
             Findings = engine is null ? [.. parts.TargetIncidents] : [.. parts.TargetIncidents, .. TargetFinding(failure), .. Findings.From(engine.Scenarios), .. Findings.Injected(parts.Simulator, engine.Scenarios), .. AbortFinding(parts.Abort)],
             Simulator = parts.Simulator,
             Tables = parts.Tables,
+            ClientWarmup = parts.ClientWarmup,
         };
         result = result with { Budgets = BudgetEvaluator.Evaluate(result, plan.Budgets, parts.Abort) };
         return result with { Cost = Core.Cost.RunCostCalculator.Estimate(result, [.. plan.Tables.Select(Core.Cost.TableCapacity.From)], run.Prices) };

@@ -48,6 +48,7 @@ internal sealed class RunOrchestrator(RunServices services)
         var lifecycle = new TableLifecycle(client, plan, Reporter.Info);
         IReadOnlyList<PreparedTable> tables = [];
         EngineResult? engineResult = null;
+        ClientWarmupSummary? warmed = null;
         // A budget with abortAfter stops the engine through its own token, so the run can tell it from Ctrl+C.
         using var monitor = BudgetMonitor.For(plan);
         var window = new WindowMarks(target, plan.Scenarios);
@@ -74,6 +75,9 @@ internal sealed class RunOrchestrator(RunServices services)
                 seeding.Add(await DataSeeding.SeedAsync(client, plan, dataSet, run.Shard?.Keys, Time, Reporter.Info, stop).ConfigureAwait(false));
 
             var scenarios = plan.Scenarios.Select(s => CreateScenario(client, plan, s, target.Kind, run.Shard)).ToArray();
+            // Before tracing wraps the executors and before the simulator's window opens: warm-up calls are traced and counted nowhere.
+            if (plan.Sdk.ClientWarmup != false)
+                warmed = await WarmUpAsync(scenarios, prod, stop).ConfigureAwait(false);
             if (tracing is not null)
                 scenarios = [.. scenarios.Select(s => s with { Executor = DynamoDbTracing.Wrap(tracing, s.Executor, s.Plan, s.TableName) })];
             var engine = new LoadEngine(Time);
@@ -125,6 +129,7 @@ internal sealed class RunOrchestrator(RunServices services)
             Simulator = target.SimulatorSection(window, window.Window(engineResult, Time.GetUtcNow())),
             Tables = await lifecycle.FinishAsync(tables, run.Safety.Teardown, Reporter.Warn).ConfigureAwait(false),
             TargetIncidents = [.. target.Incidents.Select(i => i.Describe())],
+            ClientWarmup = warmed,
         });
         if (tracing is not null)
         {
@@ -152,6 +157,25 @@ internal sealed class RunOrchestrator(RunServices services)
         if (run.Shard is { } shard && plan.Seed != run.Suite.Seed)
             seed += Formatting.Invariant($" (shard {shard.Index}/{shard.Count} draws its operations from seed {plan.Seed})");
         return $"Run {plan.RunId}: suite '{plan.SuiteName}', environment {plan.Environment}, {seed}";
+    }
+
+    /// <summary>
+    /// Warms the client (JIT, connections) with the scenarios' own executors before the clock starts, so the first seconds
+    /// of the load measure the table rather than LoadLab's start-up. Nothing of it is counted; it is reported on its own.
+    /// </summary>
+    private async Task<ClientWarmupSummary?> WarmUpAsync(EngineScenario[] scenarios, bool prod, CancellationToken stop)
+    {
+        var warm = scenarios.Select(s => new ClientWarmupScenario(s.Plan.Name, s.Executor, ClientWarmupSelection.Operations(s.Plan, prod))).ToArray();
+        var names = scenarios.Zip(warm, (s, w) => w.Operations.Select(i => s.Plan.Mix[i].Operation)).SelectMany(n => n).Distinct().ToArray();
+        if (names.Length == 0)
+        {
+            Reporter.Info("Client warm-up: skipped (no operation of the mix is a read or an overwrite it may repeat).");
+            return null;
+        }
+
+        var summary = await ClientWarmup.RunAsync(warm, ClientWarmupSelection.OptionsFor(services.ClientWarmup, scenarios.Select(s => s.Plan)), Time, stop).ConfigureAwait(false);
+        Reporter.Info(Formatting.Invariant($"Client warm-up: {summary.Calls:N0} calls ({string.Join(", ", names)}) in {summary.Seconds:0.0} s, {summary.Failed:N0} not ok; counted in no figure."));
+        return summary;
     }
 
     /// <summary>The simulator's faults start with the load, so their windows count from its first second.</summary>

@@ -18,6 +18,9 @@ internal sealed record RunServices(IRunReporter Reporter, TimeProvider Time, Saf
     public Func<RunResult, string, CancellationToken, Task<IReadOnlyList<string>>> WriteReports { get; init; } =
         (result, directory, cancellationToken) => Reports.Exporters.ReportWriter.WriteAllAsync(result, directory, cancellationToken);
 
+    /// <summary>How long and how hard the client warm-up before the load goes (sdk.clientWarmup turns it off); tests shorten it.</summary>
+    public Core.Engine.ClientWarmupOptions ClientWarmup { get; init; } = Core.Engine.ClientWarmupOptions.Default;
+
     /// <summary>Environment variables (tracing destinations); tests pass their own.</summary>
     public Func<string, string?> EnvironmentVariables { get; init; } = System.Environment.GetEnvironmentVariable;
 

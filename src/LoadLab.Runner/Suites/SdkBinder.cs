@@ -2,7 +2,10 @@ using LoadLab.Core.Plans;
 
 namespace LoadLab.Runner.Suites;
 
-/// <summary>Binds <c>sdk: { retryMode: standard, maxAttempts: 3, timeout: 10s }</c>: the SDK client's retries and attempt timeout.</summary>
+/// <summary>
+/// Binds <c>sdk: { retryMode: standard, maxAttempts: 3, timeout: 10s, maxConnections: 64, connectTimeout: 2s, clientWarmup: true }</c>:
+/// the SDK client's retries, timeouts, connection pool and warm-up.
+/// </summary>
 internal static class SdkBinder
 {
     /// <summary>The longest attempt timeout a suite may set.</summary>
@@ -26,6 +29,17 @@ internal static class SdkBinder
                 timeout = value;
         }
 
-        return diagnostics.Count > before ? null : new SdkPlan(mode, attempts, timeout);
+        var connections = reader.Optional("maxConnections") is { } c ? ScalarReader.Int(c, "sdk.maxConnections", 1, SdkPlan.MaxMaxConnections, diagnostics) : null;
+        TimeSpan? connect = null;
+        if (reader.Optional("connectTimeout") is { } ct && ScalarReader.Duration(ct, "sdk.connectTimeout", positive: true, diagnostics) is { } connectValue)
+        {
+            if (connectValue < TimeSpan.FromMilliseconds(1) || connectValue > MaxTimeout)
+                diagnostics.Add(ct, $"sdk.connectTimeout: expected a duration from 1ms to {Formatting.Duration(MaxTimeout)}, e.g. 2s");
+            else
+                connect = connectValue;
+        }
+
+        var warmup = reader.Optional("clientWarmup") is { } w ? OptionReader.Bool(w, "sdk.clientWarmup", diagnostics) : null;
+        return diagnostics.Count > before ? null : new SdkPlan(mode, attempts, timeout, connections, connect, warmup);
     }
 }

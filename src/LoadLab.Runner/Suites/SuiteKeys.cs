@@ -12,7 +12,7 @@ public static class SuiteKeys
     public static IReadOnlyList<string> Root { get; } = ["name", "description", "environment", "environments", "seed", "tables", "data", "scenarios", "budgets", "failOn", "sdk", "tracing", "metrics", "variants", "simulator"];
 
     /// <summary>Keys of the suite's <c>sdk:</c> section: the AWS SDK client's retries and attempt timeout.</summary>
-    public static IReadOnlyList<string> Sdk { get; } = ["retryMode", "maxAttempts", "timeout"];
+    public static IReadOnlyList<string> Sdk { get; } = ["retryMode", "maxAttempts", "timeout", "maxConnections", "connectTimeout", "clientWarmup"];
 
     /// <summary>Keys of the suite's <c>failOn:</c> section: what fails a run besides its budgets.</summary>
     public static IReadOnlyList<string> FailOn { get; } = ["errorRate", "unreachableFor", "seedingStalledFor"];

@@ -138,6 +138,8 @@ internal sealed class TargetSession : IAsyncDisposable
         return new TargetInfo(TargetKinds.Name(Kind), Options.Endpoint?.ToString(), Options.Region, sdk.DynamoDbVersion, sdk.CoreVersion, sdk.RetryMode, sdk.MaxAttempts)
         {
             TimeoutSeconds = sdk.Timeout.TotalSeconds,
+            MaxConnections = sdk.MaxConnections,
+            ConnectTimeoutSeconds = sdk.ConnectTimeout?.TotalSeconds,
         };
     }
 
@@ -151,6 +153,8 @@ internal sealed class TargetSession : IAsyncDisposable
             RetryMode = sdk.RetryMode is { } mode ? (mode == SdkPlan.Adaptive ? Amazon.Runtime.RequestRetryMode.Adaptive : Amazon.Runtime.RequestRetryMode.Standard) : options.RetryMode,
             MaxAttempts = sdk.MaxAttempts ?? options.MaxAttempts,
             Timeout = sdk.Timeout ?? options.Timeout,
+            MaxConnections = sdk.MaxConnections ?? options.MaxConnections,
+            ConnectTimeout = sdk.ConnectTimeout ?? options.ConnectTimeout,
         };
     }
 

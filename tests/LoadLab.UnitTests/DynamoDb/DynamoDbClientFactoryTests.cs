@@ -28,6 +28,20 @@ public sealed class DynamoDbClientFactoryTests
     }
 
     [Fact]
+    public void Connection_pool_and_connect_timeout_are_set_only_when_given()
+    {
+        var set = DynamoDbClientFactory.CreateConfig(new DynamoDbTargetOptions { MaxConnections = 64, ConnectTimeout = TimeSpan.FromSeconds(3) });
+        var unset = DynamoDbClientFactory.CreateConfig(new DynamoDbTargetOptions());
+
+        Assert.Equal(64, set.MaxConnectionsPerServer);
+        Assert.Equal(TimeSpan.FromSeconds(3), set.ConnectTimeout);
+        // No limit by default: the pool never caps a high-rate run.
+        Assert.Null(unset.MaxConnectionsPerServer);
+        Assert.Throws<ArgumentOutOfRangeException>(() => DynamoDbClientFactory.CreateConfig(new DynamoDbTargetOptions { MaxConnections = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DynamoDbClientFactory.CreateConfig(new DynamoDbTargetOptions { ConnectTimeout = TimeSpan.Zero }));
+    }
+
+    [Fact]
     public void Without_endpoint_the_region_endpoint_and_profile_are_used()
     {
         var config = DynamoDbClientFactory.CreateConfig(new DynamoDbTargetOptions { Region = "eu-central-1", Profile = "staging" });

@@ -19,7 +19,11 @@ public sealed class TableKeyDesign
         PartitionKey = partition;
         SortKey = sort;
         this.attributes = attributes;
+        KeyReadsFields = partition.Fields.Count > 0 || sort?.Fields.Count > 0;
     }
+
+    /// <summary>Whether the key templates read model fields; when not, a key is made without generating its item.</summary>
+    public bool KeyReadsFields { get; }
 
     public TablePlan Table { get; }
 

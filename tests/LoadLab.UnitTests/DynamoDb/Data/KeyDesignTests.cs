@@ -24,6 +24,31 @@ public sealed class KeyDesignTests
         Assert.Equal(partitionOnly, Assert.Single(single).Value.S);
     }
 
+    [Theory]
+    [InlineData("customer", null, true)]
+    [InlineData("order", null, true)]
+    [InlineData("product", null, true)]
+    [InlineData("session-event", null, false)]
+    [InlineData("iot-reading", null, false)]
+    [InlineData("customer", "ITEM#{index}", false)]
+    public void A_key_is_the_key_of_its_item_whether_or_not_it_is_made_without_the_item(string model, string? template, bool readsFields)
+    {
+        var dataSet = Tables.Data(model) with { PartitionKeyTemplate = template };
+        var data = DataModels.For(dataSet);
+
+        // Keys that read no field are made without generating the item (a get's hot path); the others regenerate it.
+        Assert.Equal(readsFields, ((DataSetModel)data).KeysFor(Tables.PartitionOnly).KeyReadsFields);
+        foreach (var table in template is null ? new[] { Tables.Composite, Tables.PartitionOnly } : [Tables.PartitionOnly])
+        {
+            for (int i = 0; i < 50; i++)
+            {
+                var item = data.CreateItem(dataSet.Seed, i, table);
+                var key = data.KeyOf(i, table);
+                Assert.All(key, k => Assert.Equal(item[k.Key].S, k.Value.S));
+            }
+        }
+    }
+
     [Fact]
     public void Numeric_and_binary_keys_get_numeric_defaults_and_utf8_bytes()
     {

@@ -56,6 +56,8 @@ public sealed class RunOrchestratorTests : IDisposable
                 return Task.FromResult<IReadOnlyList<string>>([Path.Combine(directory, "results.json")]);
             },
             EnvironmentVariables = _ => null,
+            // A short client warm-up: what it calls and that none of it is counted is what these tests look at.
+            ClientWarmup = new ClientWarmupOptions(CallsPerOperation: 7, MinDuration: TimeSpan.Zero, MaxDuration: TimeSpan.FromSeconds(30), Concurrency: 4),
         };
 
     [Fact]
@@ -75,13 +77,38 @@ public sealed class RunOrchestratorTests : IDisposable
         Assert.Equal(["local_Items"], table.Created);
         Assert.Equal(30, table.ItemsWritten(seeding: true));
         Assert.Equal(30, Assert.Single(result.Seeding).Items);
-        // The open model planned 20 arrivals; each was a PutItem that succeeded.
+        // The client warm-up overwrote seeded items (puts of the mix) before the load, and is counted in no figure.
+        var warmup = Assert.IsType<ClientWarmupSummary>(result.ClientWarmup);
+        Assert.Equal(7, warmup.Calls);
+        Assert.Equal(0, warmup.Failed);
+        Assert.Equal(["writes"], warmup.Scenarios);
+        Assert.Contains(reporter.Lines, l => l.StartsWith("Client warm-up: 7 calls (put)", StringComparison.Ordinal));
+        // The open model planned 20 arrivals; each was a PutItem that succeeded: the warm-up's 7 are in none of its figures.
         var put = Assert.Single(Assert.Single(result.Scenarios).Operations);
         Assert.Equal(20, put.Completed);
-        Assert.Equal(20, table.ItemsWritten(seeding: false));
+        Assert.Equal(20, put.Attempts);
+        Assert.Equal(20 + 7, table.ItemsWritten(seeding: false));
         Assert.Contains(reporter.Lines, l => l.StartsWith("Run ", StringComparison.Ordinal) && l.Contains("seed 5", StringComparison.Ordinal));
         Assert.Single(result.Budgets);
         Assert.True(result.BudgetsPassed);
+    }
+
+    [Fact]
+    public async Task With_sdk_client_warmup_off_nothing_is_called_before_the_load_and_the_client_settings_are_in_the_result()
+    {
+        var reporter = new CollectingReporter();
+        var written = new ConcurrentBag<(RunResult Result, string Directory)>();
+        var options = Options();
+        File.AppendAllText(options.SuitePath, "\nsdk: { clientWarmup: false, maxConnections: 12, connectTimeout: 1500ms }\n");
+
+        await new VariantRunner(Services(reporter, written)).RunAsync(options, CancellationToken.None);
+
+        var (result, _) = Assert.Single(written);
+        Assert.Null(result.ClientWarmup);
+        Assert.Equal(20, table.ItemsWritten(seeding: false));
+        Assert.DoesNotContain(reporter.Lines, l => l.StartsWith("Client warm-up", StringComparison.Ordinal));
+        Assert.Equal(12, result.Run.Target.MaxConnections);
+        Assert.Equal(1.5, result.Run.Target.ConnectTimeoutSeconds);
     }
 
     [Fact]

@@ -47,6 +47,36 @@ public sealed class FaultsAndSdkSectionTests
     }
 
     [Fact]
+    public void The_client_s_connection_pool_connect_timeout_and_warm_up_are_read()
+    {
+        var plan = Parse(Suite("""
+            sdk: { maxConnections: 256, connectTimeout: 2s, clientWarmup: false }
+            """));
+
+        Assert.Equal(new SdkPlan(MaxConnections: 256, ConnectTimeout: TimeSpan.FromSeconds(2), ClientWarmup: false), plan.Sdk);
+        var options = TargetSession.WithSdk(new LoadLab.DynamoDb.Client.DynamoDbTargetOptions(), plan.Sdk);
+        Assert.Equal(256, options.MaxConnections);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.ConnectTimeout);
+        // Shown in the results as what was in force.
+        var target = TargetSession.Attach(options).Describe(options);
+        Assert.Equal(256, target.MaxConnections);
+        Assert.Equal(2, target.ConnectTimeoutSeconds);
+    }
+
+    [Fact]
+    public void Wrong_client_settings_are_reported_at_their_values()
+    {
+        var errors = Errors(Suite("""
+            sdk: { maxConnections: 0, connectTimeout: 10m, clientWarmup: maybe }
+            """));
+
+        Assert.Equal(3, errors.Count);
+        AssertError(errors[0], 6, 24, "sdk.maxConnections: must be from 1 to 10,000");
+        AssertError(errors[1], 6, 43, "sdk.connectTimeout: expected a duration from 1ms to 5m");
+        AssertError(errors[2], 6, 62, "sdk.clientWarmup");
+    }
+
+    [Fact]
     public void Without_the_sections_the_defaults_hold_and_nothing_is_injected()
     {
         var plan = Parse(Suite(""));

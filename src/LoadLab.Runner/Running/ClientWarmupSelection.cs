@@ -1,0 +1,56 @@
+using LoadLab.Core.Engine;
+using LoadLab.Core.Plans;
+
+namespace LoadLab.Runner.Running;
+
+/// <summary>
+/// Which operations of a mix the client warm-up may call before the load, and how many at once. Reads always; writes
+/// only when they overwrite items the run already writes (put and update of seeded items) and never on prod (§6: prod
+/// runs read only). Never deletes, inserts (<c>new: true</c>), batch or transactional writes, nor scans (a scan reads
+/// the whole table): the warm-up must leave the data as the load expects it and cost little.
+/// </summary>
+internal static class ClientWarmupSelection
+{
+    /// <summary>Connections to open at most while warming; the load opens any more it needs itself.</summary>
+    private const int MaxConcurrency = 64;
+
+    public static IReadOnlyList<int> Operations(ScenarioPlan scenario, bool prod)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var picked = new List<int>();
+        for (int i = 0; i < scenario.Mix.Count; i++)
+        {
+            if (Warmable(scenario.Mix[i], prod))
+                picked.Add(i);
+        }
+
+        return picked;
+    }
+
+    public static bool Warmable(OperationWeight entry, bool prod)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Kind switch
+        {
+            OperationKind.Get or OperationKind.Query or OperationKind.BatchGet or OperationKind.TransactGet => true,
+            OperationKind.Put or OperationKind.Update => !prod && !entry.Options.NewItems,
+            _ => false,
+        };
+    }
+
+    /// <summary>LoadLab's default warm-up for <paramref name="scenarios"/>.</summary>
+    public static ClientWarmupOptions OptionsFor(IEnumerable<ScenarioPlan> scenarios) => OptionsFor(ClientWarmupOptions.Default, scenarios);
+
+    /// <summary><paramref name="options"/> with as many calls in flight as the scenarios' load will have (4 to 64).</summary>
+    public static ClientWarmupOptions OptionsFor(ClientWarmupOptions options, IEnumerable<ScenarioPlan> scenarios)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        int peak = scenarios.Sum(s => s.Phases.Select(p => p switch
+        {
+            ConcurrencyPhase c => c.Workers,
+            RampConcurrencyPhase r => Math.Max(r.From, r.To),
+            _ => Math.Min(s.MaxInFlight, MaxConcurrency),
+        }).DefaultIfEmpty(0).Max());
+        return options with { Concurrency = Math.Clamp(peak, 4, MaxConcurrency) };
+    }
+}

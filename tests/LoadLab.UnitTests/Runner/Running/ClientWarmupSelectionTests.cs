@@ -1,0 +1,50 @@
+using LoadLab.Core.Plans;
+using LoadLab.Runner.Running;
+
+namespace LoadLab.UnitTests.Runner.Running;
+
+/// <summary>What the client warm-up may call: reads always, overwrites off prod, never anything that changes what the load finds.</summary>
+public sealed class ClientWarmupSelectionTests
+{
+    private static ScenarioPlan Scenario(params OperationWeight[] mix) => new()
+    {
+        Name = "s",
+        TableId = "t",
+        Mix = mix,
+        Phases = [new ConcurrencyPhase(200, TimeSpan.FromSeconds(1))],
+    };
+
+    private static readonly ScenarioPlan Everything = Scenario(
+        new OperationWeight(OperationKind.Get, 1),
+        new OperationWeight(OperationKind.Put, 1),
+        new OperationWeight(OperationKind.Put, 1) { Options = new OperationOptions { NewItems = true } },
+        new OperationWeight(OperationKind.Update, 1),
+        new OperationWeight(OperationKind.Delete, 1),
+        new OperationWeight(OperationKind.Query, 1),
+        new OperationWeight(OperationKind.Scan, 1),
+        new OperationWeight(OperationKind.BatchGet, 1),
+        new OperationWeight(OperationKind.BatchWrite, 1),
+        new OperationWeight(OperationKind.TransactGet, 1),
+        new OperationWeight(OperationKind.TransactWrite, 1));
+
+    [Fact]
+    public void Off_prod_reads_and_overwrites_of_existing_items_are_warmed()
+    {
+        // get, put, update, query, batchGet, transactGet: not the insert, delete, scan, batchWrite or transactWrite.
+        Assert.Equal([0, 1, 3, 5, 7, 9], ClientWarmupSelection.Operations(Everything, prod: false));
+    }
+
+    [Fact]
+    public void On_prod_only_reads_are_warmed()
+    {
+        Assert.Equal([0, 5, 7, 9], ClientWarmupSelection.Operations(Everything, prod: true));
+    }
+
+    [Fact]
+    public void Calls_in_flight_follow_the_load_between_4_and_64()
+    {
+        Assert.Equal(64, ClientWarmupSelection.OptionsFor([Everything]).Concurrency);
+        Assert.Equal(4, ClientWarmupSelection.OptionsFor([Scenario(new OperationWeight(OperationKind.Get, 1)) with { Phases = [new ConcurrencyPhase(1, TimeSpan.FromSeconds(1))] }]).Concurrency);
+        Assert.Equal(16, ClientWarmupSelection.OptionsFor([Scenario(new OperationWeight(OperationKind.Get, 1)) with { Phases = [new RatePhase(100, TimeSpan.FromSeconds(1))], MaxInFlight = 16 }]).Concurrency);
+    }
+}
