@@ -26,11 +26,18 @@ namespace LoadLab.Core.Engine;
 /// </param>
 public sealed record ClientWarmupOptions(int CallsPerOperation, TimeSpan MinDuration, TimeSpan MaxDuration, int Concurrency, TimeSpan? Plateau = null)
 {
-    /// <summary>LoadLab's default: 2 s at least, then until the client has settled, 15 s at most.</summary>
-    public static readonly ClientWarmupOptions Default = new(100, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15), 16, TimeSpan.FromSeconds(1));
+    /// <summary>LoadLab's default: 1 s at least, then until the client has settled (two quiet half-seconds), 15 s at most.</summary>
+    public static readonly ClientWarmupOptions Default = new(100, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(15), 16, TimeSpan.FromMilliseconds(500));
 
     /// <summary>Pause between the calls that follow the first <see cref="CallsPerOperation"/> (one caller): 20 calls/s by default.</summary>
     public TimeSpan TrickleInterval { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Calls per second at most over the whole warm-up, the first calls included; null for no cap. A provisioned table
+    /// gets one (<c>ClientWarmupSelection</c>) so the warm-up leaves its buckets, burst and auto scaling as the measured
+    /// window would have found them: a burst of a hundred writes can put a small table in debt before the clock starts.
+    /// </summary>
+    public double? MaxCallsPerSecond { get; init; }
 
     /// <summary>Time the JIT has spent compiling in this process so far; replaceable for tests.</summary>
     public Func<TimeSpan> JitTime { get; init; } = () => System.Runtime.JitInfo.GetCompilationTime();
@@ -65,7 +72,10 @@ public static class ClientWarmup
         // Without a plateau rule the rate counts as level from the start.
         int level = options.Plateau is null ? 1 : 0;
         using var watching = new CancellationTokenSource();
-        var watcher = options.Plateau is { } window ? WatchPlateauAsync(window, () => Interlocked.Read(ref calls), options.JitTime, () => Volatile.Write(ref level, 1), time, watching.Token) : Task.CompletedTask;
+        bool paced = options.MaxCallsPerSecond is not null;
+        var watcher = options.Plateau is { } window ? WatchPlateauAsync(window, paced, () => Interlocked.Read(ref calls), options.JitTime, () => Volatile.Write(ref level, 1), time, watching.Token) : Task.CompletedTask;
+        // Paced, more callers than calls per second would only queue up waiting for their turn (and outlive the warm-up).
+        int callers = options.MaxCallsPerSecond is { } rate ? (int)Math.Clamp(Math.Ceiling(rate), 1, Math.Max(1, options.Concurrency)) : Math.Max(1, options.Concurrency);
 
         async Task WorkerAsync(int worker)
         {
@@ -73,7 +83,8 @@ public static class ClientWarmup
             {
                 long elapsed = time.GetTimestamp() - start;
                 long k = Interlocked.Increment(ref next);
-                if (elapsed >= maxTicks || (k >= target && elapsed >= minTicks && Volatile.Read(ref level) == 1))
+                // A capped warm-up cannot reach its call count in reasonable time on a small table: settling is enough.
+                if (elapsed >= maxTicks || ((k >= target || options.MaxCallsPerSecond is not null) && elapsed >= minTicks && Volatile.Read(ref level) == 1))
                     return;
                 if (k >= target)
                 {
@@ -88,6 +99,16 @@ public static class ClientWarmup
                     {
                         return;
                     }
+                }
+
+                if (options.MaxCallsPerSecond is { } cap)
+                {
+                    if (!await PaceAsync(start, k, cap, maxTicks, time, stop).ConfigureAwait(false))
+                        return;
+                    // The wait may have outlasted the warm-up: a call due after its end is not made.
+                    elapsed = time.GetTimestamp() - start;
+                    if (elapsed >= maxTicks || (elapsed >= minTicks && Volatile.Read(ref level) == 1))
+                        return;
                 }
 
                 var (scenario, op) = slots[k % slots.Length];
@@ -111,7 +132,7 @@ public static class ClientWarmup
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(w => Task.Run(() => WorkerAsync(w), CancellationToken.None))).ConfigureAwait(false);
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(w => Task.Run(() => WorkerAsync(w), CancellationToken.None))).ConfigureAwait(false);
         await watching.CancelAsync().ConfigureAwait(false);
         await watcher.ConfigureAwait(false);
         return new ClientWarmupSummary(
@@ -121,8 +142,27 @@ public static class ClientWarmup
             [.. active.Select(s => s.Name).Distinct()]);
     }
 
-    /// <summary>Samples the call count and the JIT's time every <paramref name="window"/>; says "level" after two settled windows in a row.</summary>
-    private static async Task WatchPlateauAsync(TimeSpan window, Func<long> calls, Func<TimeSpan> jit, Action level, TimeProvider time, CancellationToken stop)
+    /// <summary>Waits until call <paramref name="k"/>'s turn at <paramref name="callsPerSecond"/> from the start; false when stopped or due after the end.</summary>
+    private static async Task<bool> PaceAsync(long start, long k, double callsPerSecond, long maxTicks, TimeProvider time, CancellationToken stop)
+    {
+        if (k / callsPerSecond * time.TimestampFrequency >= maxTicks)
+            return false;
+        var due = TimeSpan.FromSeconds(k / callsPerSecond) - time.GetElapsedTime(start);
+        if (due <= TimeSpan.Zero)
+            return true;
+        try
+        {
+            await Task.Delay(due, time, stop).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Samples the call count and the JIT's time every <paramref name="window"/>; says "level" after two settled windows in a row (for a paced warm-up, two quiet windows of the JIT).</summary>
+    private static async Task WatchPlateauAsync(TimeSpan window, bool paced, Func<long> calls, Func<TimeSpan> jit, Action level, TimeProvider time, CancellationToken stop)
     {
         long last = calls();
         var lastJit = jit();
@@ -139,7 +179,8 @@ public static class ClientWarmup
                 var jitNow = jit();
                 bool compiling = jitNow - lastJit > window * 0.05;
                 lastJit = jitNow;
-                flat = rate <= previousRate * 1.05 && !compiling ? flat + 1 : 0;
+                // A paced warm-up's rate is set by its pace, not by the client: only the JIT says when it has settled.
+                flat = (paced || rate <= previousRate * 1.05) && !compiling ? flat + 1 : 0;
                 previousRate = rate;
                 if (flat >= 2)
                 {

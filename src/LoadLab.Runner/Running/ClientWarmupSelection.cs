@@ -41,6 +41,26 @@ internal static class ClientWarmupSelection
     /// <summary>LoadLab's default warm-up for <paramref name="scenarios"/>.</summary>
     public static ClientWarmupOptions OptionsFor(IEnumerable<ScenarioPlan> scenarios) => OptionsFor(ClientWarmupOptions.Default, scenarios);
 
+    /// <summary>Share of the smallest provisioned capacity the warm-up may use, counting one unit per call.</summary>
+    public const double ProvisionedShare = 0.1;
+
+    /// <summary>
+    /// Calls per second the warm-up may make against <paramref name="tables"/>: a tenth of the smallest provisioned read or
+    /// write units of any of them or their indexes (one unit per call, the least a call costs), so the buckets, burst and
+    /// auto scaling the load meets are those it would have met without the warm-up; null when all are on demand.
+    /// </summary>
+    public static double? MaxCallsPerSecond(IEnumerable<TablePlan> tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        var units = tables
+            .SelectMany(t => t.Indexes.Select(i => i.Capacity).Prepend(t.Capacity))
+            .Where(c => c is { Mode: CapacityMode.Provisioned })
+            .SelectMany(c => new[] { c!.ReadUnits, c.WriteUnits })
+            .Where(u => u > 0)
+            .ToList();
+        return units.Count == 0 ? null : Math.Max(0.1, units.Min() * ProvisionedShare);
+    }
+
     /// <summary><paramref name="options"/> with as many calls in flight as the scenarios' load will have (4 to 64).</summary>
     public static ClientWarmupOptions OptionsFor(ClientWarmupOptions options, IEnumerable<ScenarioPlan> scenarios)
     {

@@ -77,7 +77,7 @@ internal sealed class RunOrchestrator(RunServices services)
             var scenarios = plan.Scenarios.Select(s => CreateScenario(client, plan, s, target.Kind, run.Shard)).ToArray();
             // Before tracing wraps the executors and before the simulator's window opens: warm-up calls are traced and counted nowhere.
             if (plan.Sdk.ClientWarmup != false)
-                warmed = await WarmUpAsync(scenarios, prod, stop).ConfigureAwait(false);
+                warmed = await WarmUpAsync(plan, scenarios, prod, stop).ConfigureAwait(false);
             if (tracing is not null)
                 scenarios = [.. scenarios.Select(s => s with { Executor = DynamoDbTracing.Wrap(tracing, s.Executor, s.Plan, s.TableName) })];
             var engine = new LoadEngine(Time);
@@ -163,7 +163,7 @@ internal sealed class RunOrchestrator(RunServices services)
     /// Warms the client (JIT, connections) with the scenarios' own executors before the clock starts, so the first seconds
     /// of the load measure the table rather than LoadLab's start-up. Nothing of it is counted; it is reported on its own.
     /// </summary>
-    private async Task<ClientWarmupSummary?> WarmUpAsync(EngineScenario[] scenarios, bool prod, CancellationToken stop)
+    private async Task<ClientWarmupSummary?> WarmUpAsync(RunPlan plan, EngineScenario[] scenarios, bool prod, CancellationToken stop)
     {
         var warm = scenarios.Select(s => new ClientWarmupScenario(s.Plan.Name, s.Executor, ClientWarmupSelection.Operations(s.Plan, prod))).ToArray();
         var names = scenarios.Zip(warm, (s, w) => w.Operations.Select(i => s.Plan.Mix[i].Operation)).SelectMany(n => n).Distinct().ToArray();
@@ -173,8 +173,13 @@ internal sealed class RunOrchestrator(RunServices services)
             return null;
         }
 
-        var summary = await ClientWarmup.RunAsync(warm, ClientWarmupSelection.OptionsFor(services.ClientWarmup, scenarios.Select(s => s.Plan)), Time, stop).ConfigureAwait(false);
-        Reporter.Info(Formatting.Invariant($"Client warm-up: {summary.Calls:N0} calls ({string.Join(", ", names)}) in {summary.Seconds:0.0} s, {summary.Failed:N0} not ok; counted in no figure."));
+        var options = ClientWarmupSelection.OptionsFor(services.ClientWarmup, scenarios.Select(s => s.Plan));
+        double? cap = ClientWarmupSelection.MaxCallsPerSecond(scenarios.Select(s => plan.Table(s.Plan.TableId)).Distinct());
+        if (cap is not null && (options.MaxCallsPerSecond is null || cap < options.MaxCallsPerSecond))
+            options = options with { MaxCallsPerSecond = cap };
+        var summary = await ClientWarmup.RunAsync(warm, options, Time, stop).ConfigureAwait(false);
+        string paced = options.MaxCallsPerSecond is { } c ? Formatting.Invariant($", at most {c:0.#} calls/s (a tenth of the smallest provisioned capacity)") : "";
+        Reporter.Info(Formatting.Invariant($"Client warm-up: {summary.Calls:N0} calls ({string.Join(", ", names)}) in {summary.Seconds:0.0} s{paced}, {summary.Failed:N0} not ok; counted in no figure."));
         return summary;
     }
 

@@ -48,7 +48,7 @@ internal sealed partial class SuiteSchemaModel
                 ["timeout"] = Ref("duration", "How long one HTTP attempt may take before it counts as a timeout; from 1ms to 5m, default 10s."),
                 ["maxConnections"] = Integer("Connections the client may open to the endpoint at most (the SDK's MaxConnectionsPerServer); no limit when left out.", minimum: 1, maximum: Core.Plans.SdkPlan.MaxMaxConnections),
                 ["connectTimeout"] = Ref("duration", "How long opening a connection may take; from 1ms to 5m. Left out: only the attempt timeout bounds it."),
-                ["clientWarmup"] = Boolean("Warm the client up before the load: uncounted calls of the mix's reads and overwrites (100 of each, then 20 a second), 2 s at least, then until the call rate levels off and the JIT has finished optimising (15 s at most), so the first seconds measure the table, not the client's JIT. Not the scenarios' warmup.", true),
+                ["clientWarmup"] = Boolean("Warm the client up before the load: uncounted calls of the mix's reads and overwrites (100 of each, then 20 a second; on a provisioned table at most a tenth of its smallest provisioned units a second), 1 s at least, then until the call rate levels off and the JIT has finished optimising (15 s at most), so the first seconds measure the table, not the client's JIT. Not the scenarios' warmup.", true),
             },
             "The AWS SDK client's retries, timeouts and connection pool, as your application sets them; results.json states what was in force."));
     }

@@ -2,10 +2,12 @@ using System.Collections.Concurrent;
 using LoadLab.Core.Engine;
 using LoadLab.Core.Execution;
 using LoadLab.Core.Outcomes;
+using LoadLab.UnitTests.Core.Support;
 
 namespace LoadLab.UnitTests.Core.Engine;
 
 /// <summary>The client warm-up calls exactly the operations it was given, as often as asked, and keeps nothing but its own tally.</summary>
+[Collection(VirtualClockCollection.Name)]
 public sealed class ClientWarmupTests
 {
     private static readonly ClientWarmupOptions Quick = new(CallsPerOperation: 50, MinDuration: TimeSpan.Zero, MaxDuration: TimeSpan.FromMinutes(1), Concurrency: 8);
@@ -27,6 +29,27 @@ public sealed class ClientWarmupTests
         Assert.Equal(new Dictionary<int, int> { [1] = 50 }, b.Calls.ToDictionary());
         // Sequences start at 0 per operation, as the load's own do: the warm-up draws the keys the load draws first.
         Assert.Equal(Enumerable.Range(0, 50).Select(i => (long)i), a.Sequences[0].Order());
+    }
+
+    [Fact]
+    public async Task A_calls_per_second_cap_paces_every_call_from_the_first_on_virtual_time()
+    {
+        var clock = new VirtualClock();
+        var started = new ConcurrentBag<long>();
+        var executor = new CountingExecutor(onCall: () => started.Add(clock.GetTimestamp()));
+        // No plateau rule: a capped warm-up then ends at its shortest, 2 s, by which time 20 calls were due.
+        var capped = Quick with { CallsPerOperation = 100, MinDuration = TimeSpan.FromSeconds(2), MaxCallsPerSecond = 10, TrickleInterval = TimeSpan.Zero };
+
+        var summary = await clock.RunAsync(
+            () => ClientWarmup.RunAsync([new ClientWarmupScenario("s", executor, [0])], capped, clock, CancellationToken.None),
+            TimeSpan.FromMinutes(1));
+
+        Assert.InRange(summary.Calls, 20, 21);
+        // Call k starts no earlier than k / 10 s after the first, despite 8 callers: no opening burst.
+        var times = started.Order().Select(t => (t - started.Min()) / (double)TimeSpan.TicksPerSecond).ToArray();
+        for (int k = 0; k < times.Length; k++)
+            Assert.True(times[k] >= (k / 10.0) - 1e-9, $"call {k} at {times[k]} s");
+        Assert.True(summary.Seconds >= 1.9, $"took {summary.Seconds} s");
     }
 
     [Fact]
@@ -64,7 +87,7 @@ public sealed class ClientWarmupTests
 
         Assert.True(summary.Seconds < 60, $"ran {summary.Seconds} s");
         Assert.True(summary.Calls > 1);
-        Assert.Equal(TimeSpan.FromSeconds(1), ClientWarmupOptions.Default.Plateau);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), ClientWarmupOptions.Default.Plateau);
     }
 
     [Fact]

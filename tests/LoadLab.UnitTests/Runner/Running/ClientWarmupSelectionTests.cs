@@ -47,4 +47,24 @@ public sealed class ClientWarmupSelectionTests
         Assert.Equal(4, ClientWarmupSelection.OptionsFor([Scenario(new OperationWeight(OperationKind.Get, 1)) with { Phases = [new ConcurrencyPhase(1, TimeSpan.FromSeconds(1))] }]).Concurrency);
         Assert.Equal(16, ClientWarmupSelection.OptionsFor([Scenario(new OperationWeight(OperationKind.Get, 1)) with { Phases = [new RatePhase(100, TimeSpan.FromSeconds(1))], MaxInFlight = 16 }]).Concurrency);
     }
+
+    [Fact]
+    public void The_warm_up_is_capped_at_a_tenth_of_the_smallest_provisioned_capacity_and_uncapped_on_demand()
+    {
+        static TablePlan Table(CapacityPlan capacity, params IndexPlan[] indexes) => new()
+        {
+            Id = "t", Name = "T", PartitionKey = new KeyAttribute("pk", "S"), Capacity = capacity, Indexes = indexes,
+        };
+
+        var onDemand = Table(CapacityPlan.OnDemand);
+        var small = Table(new CapacityPlan(CapacityMode.Provisioned, ReadUnits: 50, WriteUnits: 5));
+        var smallIndex = Table(
+            new CapacityPlan(CapacityMode.Provisioned, ReadUnits: 1000, WriteUnits: 1000),
+            new IndexPlan { Name = "byTier", PartitionKey = new KeyAttribute("tier", "S"), Capacity = new CapacityPlan(CapacityMode.Provisioned, ReadUnits: 20, WriteUnits: 400) });
+
+        Assert.Null(ClientWarmupSelection.MaxCallsPerSecond([onDemand]));
+        Assert.Equal(0.5, ClientWarmupSelection.MaxCallsPerSecond([small]));
+        Assert.Equal(2, ClientWarmupSelection.MaxCallsPerSecond([smallIndex]));
+        Assert.Equal(0.5, ClientWarmupSelection.MaxCallsPerSecond([onDemand, smallIndex, small]));
+    }
 }
