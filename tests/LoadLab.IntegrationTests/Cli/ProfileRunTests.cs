@@ -66,7 +66,8 @@ public sealed class ProfileRunTests(LocalTargetFixture target, ITestOutputHelper
         {
             cumulativeTarget += p.TargetOps;
             cumulativeStarted += p.Started;
-            Assert.InRange(cumulativeStarted, cumulativeTarget - (0.15 * schedule.TotalArrivals) - 20, cumulativeTarget + 20);
+            // Above the target only by where a second's boundary fell: intervals close on a timer that a busy machine delays.
+            Assert.InRange(cumulativeStarted, cumulativeTarget - (0.15 * schedule.TotalArrivals) - 20, cumulativeTarget + (0.05 * schedule.TotalArrivals) + 20);
         }
         var busiest = seconds.MaxBy(p => p.TargetOps)!;
         var quietest = seconds.MinBy(p => p.TargetOps)!;
