@@ -61,6 +61,15 @@ internal static class ClientWarmupSelection
         return units.Count == 0 ? null : Math.Max(0.1, units.Min() * ProvisionedShare);
     }
 
+    /// <summary><paramref name="options"/> capped at <see cref="MaxCallsPerSecond"/> of <paramref name="tables"/> when that is lower than its own cap.</summary>
+    public static ClientWarmupOptions Paced(ClientWarmupOptions options, IEnumerable<TablePlan> tables)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return MaxCallsPerSecond(tables) is { } cap && (options.MaxCallsPerSecond is null || cap < options.MaxCallsPerSecond)
+            ? options with { MaxCallsPerSecond = cap }
+            : options;
+    }
+
     /// <summary><paramref name="options"/> with as many calls in flight as the scenarios' load will have (4 to 64).</summary>
     public static ClientWarmupOptions OptionsFor(ClientWarmupOptions options, IEnumerable<ScenarioPlan> scenarios)
     {

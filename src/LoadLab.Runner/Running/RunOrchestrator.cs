@@ -173,10 +173,9 @@ internal sealed class RunOrchestrator(RunServices services)
             return null;
         }
 
-        var options = ClientWarmupSelection.OptionsFor(services.ClientWarmup, scenarios.Select(s => s.Plan));
-        double? cap = ClientWarmupSelection.MaxCallsPerSecond(scenarios.Select(s => plan.Table(s.Plan.TableId)).Distinct());
-        if (cap is not null && (options.MaxCallsPerSecond is null || cap < options.MaxCallsPerSecond))
-            options = options with { MaxCallsPerSecond = cap };
+        var options = ClientWarmupSelection.Paced(
+            ClientWarmupSelection.OptionsFor(services.ClientWarmup, scenarios.Select(s => s.Plan)),
+            scenarios.Select(s => plan.Table(s.Plan.TableId)).Distinct());
         var summary = await ClientWarmup.RunAsync(warm, options, Time, stop).ConfigureAwait(false);
         string paced = options.MaxCallsPerSecond is { } c ? Formatting.Invariant($", at most {c:0.#} calls/s (a tenth of the smallest provisioned capacity)") : "";
         Reporter.Info(Formatting.Invariant($"Client warm-up: {summary.Calls:N0} calls ({string.Join(", ", names)}) in {summary.Seconds:0.0} s{paced}, {summary.Failed:N0} not ok; counted in no figure."));

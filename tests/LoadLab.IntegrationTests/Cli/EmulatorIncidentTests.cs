@@ -35,7 +35,7 @@ public sealed partial class EmulatorIncidentTests : IDisposable
         using var client = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1" });
         await CreateTableAsync(client, "Before");
 
-        await KillAsync(dynalite);
+        await SignedRequests.KillAsync(dynalite, Patience);
         await console.WaitForLineAsync(l => l.Contains("restarted at " + dynalite, StringComparison.Ordinal), Patience);
 
         Assert.Contains("stopped unexpectedly", console.Output, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed partial class EmulatorIncidentTests : IDisposable
         await Task.WhenAny(console.WaitForLineAsync(l => l.Contains("Running 1 scenario", StringComparison.Ordinal), Patience), run);
         var dynalite = new Uri(DynaliteLine().Match(console.Output).Groups[1].Value);
 
-        await KillAsync(dynalite);
+        await SignedRequests.KillAsync(dynalite, Patience);
         int exit = await run;
 
         Assert.True(exit == 3, console.Output);
@@ -96,20 +96,6 @@ public sealed partial class EmulatorIncidentTests : IDisposable
             AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
             BillingMode = BillingMode.PAY_PER_REQUEST,
         });
-    }
-
-    /// <summary>Sends the fatal PutItem straight to dynalite; it dies without answering.</summary>
-    private static async Task KillAsync(Uri dynalite)
-    {
-        using var http = new HttpClient { BaseAddress = dynalite, Timeout = Patience };
-        try
-        {
-            using var response = await http.SendAsync(SignedRequests.Fatal());
-        }
-        catch (HttpRequestException)
-        {
-            // The connection closed with the process.
-        }
     }
 
     [GeneratedRegex(@"Local DynamoDB endpoint: (\S+)")]

@@ -104,18 +104,7 @@ public sealed class SupervisionTests
     }
 
     /// <summary>Sends the fatal PutItem straight to dynalite; it dies without answering.</summary>
-    private static async Task KillAsync(LocalDynamoDb local)
-    {
-        using var http = new HttpClient { BaseAddress = local.Endpoint, Timeout = Patience };
-        try
-        {
-            using var response = await http.SendAsync(SignedRequests.Fatal());
-        }
-        catch (HttpRequestException)
-        {
-            // The connection closed with the process.
-        }
-    }
+    private static Task KillAsync(LocalDynamoDb local) => SignedRequests.KillAsync(local.Endpoint, Patience);
 
     private static async Task<HealthReply> Health(ProxyTestBed bed)
     {

@@ -19,4 +19,18 @@ internal static class SignedRequests
     /// <summary>The PutItem from the issue that ended dynalite: a JSON null as an attribute value.</summary>
     public static HttpRequestMessage Fatal(string table = "anytable") =>
         Create("PutItem", $$$"""{"TableName":"{{{table}}}","Item":{"pk":{"S":"a"},"x":null}}""");
+
+    /// <summary>Sends <see cref="Fatal"/> straight to dynalite at <paramref name="dynalite"/>; it dies without answering.</summary>
+    public static async Task KillAsync(Uri dynalite, TimeSpan patience)
+    {
+        using var http = new HttpClient { BaseAddress = dynalite, Timeout = patience };
+        try
+        {
+            using var response = await http.SendAsync(Fatal());
+        }
+        catch (HttpRequestException)
+        {
+            // The connection closed with the process.
+        }
+    }
 }
