@@ -51,11 +51,12 @@ public sealed class CapacityProxy : IAsyncDisposable
     public HttpMessageHandler CreateInProcessHandler() => new InProcess.InProcessSimulatorHandler(dispatcher, Endpoint);
 
     /// <summary>
-    /// Tells the simulator that the emulator behind it was restarted, so what it remembers of tables and items
-    /// no longer holds: every table is learned again on first use (or from its CreateTable), and item sizes are
-    /// looked up again. Capacity state (buckets, metrics, auto scaling) is kept: DynamoDB's would be too.
+    /// Tells the simulator that the emulator behind it lost its tables (it stopped and kept nothing on disk), so
+    /// what it remembers of tables and items no longer holds: every table is learned again on first use (or from
+    /// its CreateTable), and item sizes are looked up again. Capacity state (buckets, metrics, auto scaling) is
+    /// kept: DynamoDB's would be too.
     /// </summary>
-    public void EmulatorRestarted() => services.Tables.ForgetAll();
+    public void EmulatorLostItsTables() => services.Tables.ForgetAll();
 
     /// <summary>Calls, attempts and throttled attempts seen so far (also in <c>GET /_loadlab/metrics</c>).</summary>
     public ProxyRequestStatistics RequestStatistics => services.Statistics.Snapshot();

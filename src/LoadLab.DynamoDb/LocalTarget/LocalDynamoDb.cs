@@ -47,6 +47,12 @@ public sealed class LocalDynamoDb : IAsyncDisposable
     /// <summary>Raised (on a thread-pool thread) when dynalite stopped without being asked, after any restart was tried.</summary>
     public event Action<LocalTargetIncident>? Incident;
 
+    /// <summary>
+    /// Raised when dynalite stopped without being asked and kept nothing on disk, before any restart: whoever
+    /// remembers its tables forgets them then, so nothing learned from the new process is forgotten afterwards.
+    /// </summary>
+    public event Action? StateLost;
+
     /// <summary>Where to point the AWS SDK (<c>ServiceURL</c>): http://127.0.0.1:PORT. The same after a restart.</summary>
     public Uri Endpoint { get; }
 
@@ -133,6 +139,9 @@ public sealed class LocalDynamoDb : IAsyncDisposable
         lock (gate)
             unavailable = string.Create(CultureInfo.InvariantCulture, $"the local DynamoDB (dynalite, pid {exited.ProcessId}) stopped unexpectedly (exit code {exited.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown"})");
         options.Log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"The local DynamoDB (dynalite, pid {exited.ProcessId}) stopped unexpectedly (exit code {exited.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}). Its last output:{Environment.NewLine}{exited.Output.Format()}"));
+
+        if (string.IsNullOrWhiteSpace(options.PersistDirectory))
+            StateLost?.Invoke();
 
         string? failure = RestartRefusal(at);
         ServerProcess? next = null;

@@ -72,12 +72,9 @@ internal sealed class TargetSession : IAsyncDisposable
                     BackendStatus = () => started.Unavailable,
                 },
                 model, cancellationToken).ConfigureAwait(false);
-            // A restarted in-memory dynalite has no tables: the simulator forgets its own so both sides agree.
-            started.Incident += incident =>
-            {
-                if (incident.Restarted && string.IsNullOrWhiteSpace(persistDirectory))
-                    proxy.EmulatorRestarted();
-            };
+            // An in-memory dynalite that stopped has no tables: the simulator forgets its own so both sides agree.
+            // This happens before any restart, so tables created on the new process are never forgotten.
+            started.StateLost += proxy.EmulatorLostItsTables;
             log($"Capacity simulator (preset {settings.Preset}) in front of dynalite at {started.Endpoint}, listening at {proxy.Endpoint} (LoadLab's own client reaches it in process)");
             if (settings.Faults.Any)
                 log((faultsFromStart ? "Injecting faults: " : "Faults to inject once the load starts: ") + DescribeFaults(settings));

@@ -31,11 +31,15 @@ public sealed class SupervisionTests
         await bed.Client.PutItemAsync(new PutItemRequest { TableName = table, Item = ProxyTestBed.Item("a", "1") });
         int pid = local.ProcessId;
         var incident = Next(local);
+        int? servingWhenLost = null;
+        local.StateLost += () => servingWhenLost = local.ProcessId;
 
         await KillAsync(local);
         var seen = await incident.WaitAsync(Patience);
 
         Assert.True(seen.Restarted, seen.Describe());
+        // The loss is announced before the new process serves, so nothing learned from it is forgotten after.
+        Assert.Equal(pid, servingWhenLost);
         Assert.Equal(pid, seen.ProcessId);
         Assert.Contains("Cannot convert undefined or null to object", seen.LastOutput, StringComparison.Ordinal);
         Assert.Contains("in memory is lost", seen.Lost, StringComparison.Ordinal);
@@ -50,7 +54,7 @@ public sealed class SupervisionTests
         }
 
         // The restarted dynalite is empty; once told, the simulator learns the table anew from its CreateTable.
-        bed.Proxy.EmulatorRestarted();
+        bed.Proxy.EmulatorLostItsTables();
         using var health = await Health(bed);
         Assert.Equal(HttpStatusCode.OK, health.Status);
         await Assert.ThrowsAsync<ResourceNotFoundException>(() => bed.Client.GetItemAsync(table, ProxyTestBed.Key("a", "1")));

@@ -25,6 +25,8 @@ internal static class TableLifecycleHandlers
         var description = JsonRead.Object(document.RootElement, "TableDescription") ?? request;
         if (context.Services.Tables.Learn(description, definition, created: true) is null)
             context.Services.Tables.Learn(request, definition, created: true);
+        if (TableStatusSettling.Applies(context) && JsonRead.String(request, "TableName") is { } created)
+            await TableStatusSettling.AwaitAsync(context, created, gone: false);
         return WithDescription(context, upstream, document, "TableDescription");
     }
 
@@ -56,6 +58,8 @@ internal static class TableLifecycleHandlers
             return WireResponse.Unchanged(upstream);
         }
 
+        if (TableStatusSettling.Applies(context))
+            await TableStatusSettling.AwaitAsync(context, name, gone: false);
         using var document = JsonDocument.Parse(upstream.Body.Memory);
         var answered = JsonRead.Object(document.RootElement, "TableDescription");
         if (answered is { } description)
@@ -75,6 +79,8 @@ internal static class TableLifecycleHandlers
             if (context.Services.Model.Knows(name))
                 context.Services.Model.DeleteTable(name);
             context.Services.Tables.Forget(name);
+            if (upstream.IsSuccess && TableStatusSettling.Applies(context))
+                await TableStatusSettling.AwaitAsync(context, name, gone: true);
         }
 
         return WireResponse.Unchanged(upstream);

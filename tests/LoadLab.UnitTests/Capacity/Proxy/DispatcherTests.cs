@@ -128,6 +128,58 @@ public sealed class DispatcherTests
     }
 
     [Fact]
+    public async Task With_no_status_delay_CreateTable_answers_once_the_emulator_shows_the_table_and_its_indexes_ACTIVE()
+    {
+        using var harness = new ProxyHarness();
+        int looks = 0;
+        harness.Upstream.Answer = (operation, _) => operation switch
+        {
+            // dynalite flips CREATING to ACTIVE on a timer after answering; here the third look sees it done.
+            "DescribeTable" => (200, ++looks switch
+            {
+                1 => """{"Table":{"TableName":"Orders","TableStatus":"CREATING"}}""",
+                2 => """{"Table":{"TableName":"Orders","TableStatus":"ACTIVE","GlobalSecondaryIndexes":[{"IndexName":"byStatus","IndexStatus":"CREATING"}]}}""",
+                _ => """{"Table":{"TableName":"Orders","TableStatus":"ACTIVE","GlobalSecondaryIndexes":[{"IndexName":"byStatus","IndexStatus":"ACTIVE"}]}}""",
+            }),
+            _ => (200, """{"TableDescription":{"TableName":"Orders","TableStatus":"CREATING"}}"""),
+        };
+
+        await harness.CreateOrdersAsync();
+
+        Assert.Equal(["CreateTable", "DescribeTable", "DescribeTable", "DescribeTable"], harness.Upstream.Operations);
+    }
+
+    [Fact]
+    public async Task With_no_status_delay_DeleteTable_answers_once_the_emulator_no_longer_has_the_table()
+    {
+        using var harness = new ProxyHarness();
+        await harness.CreateOrdersAsync();
+        int looks = 0;
+        harness.Upstream.Answer = (operation, _) => operation switch
+        {
+            "DescribeTable" => ++looks < 3 ? (200, """{"Table":{"TableName":"Orders","TableStatus":"DELETING"}}""") : FakeUpstream.Error("ResourceNotFoundException"),
+            _ => (200, """{"TableDescription":{"TableName":"Orders","TableStatus":"DELETING"}}"""),
+        };
+
+        var reply = await harness.SendAsync("DeleteTable", """{"TableName":"Orders"}""");
+
+        Assert.Equal(200, reply.Status);
+        Assert.Equal(3, looks);
+        Assert.Equal("DescribeTable", harness.Upstream.Operations.Last());
+    }
+
+    [Fact]
+    public async Task With_a_status_delay_the_lifecycle_answers_at_once_and_the_client_sees_CREATING()
+    {
+        using var harness = new ProxyHarness(tableStatusDelay: TimeSpan.FromSeconds(5));
+        harness.Upstream.Answer = (_, _) => (200, """{"TableDescription":{"TableName":"Orders","TableStatus":"CREATING"}}""");
+
+        await harness.CreateOrdersAsync();
+
+        Assert.Equal(["CreateTable"], harness.Upstream.Operations);
+    }
+
+    [Fact]
     public async Task An_UpdateTable_the_model_refuses_is_LimitExceededException_and_never_forwarded()
     {
         using var harness = new ProxyHarness();

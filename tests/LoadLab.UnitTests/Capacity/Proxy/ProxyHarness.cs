@@ -16,9 +16,9 @@ internal sealed class ProxyHarness : IDisposable
     private readonly ProxyServices services;
     private readonly ProxyDispatcher dispatcher;
 
-    public ProxyHarness(ThrottleEmissionOptions? emission = null, TimeProvider? time = null, LoadLab.Capacity.Proxy.Faults.FaultSettings? faults = null, bool faultsFromStart = true)
+    public ProxyHarness(ThrottleEmissionOptions? emission = null, TimeProvider? time = null, LoadLab.Capacity.Proxy.Faults.FaultSettings? faults = null, bool faultsFromStart = true, TimeSpan tableStatusDelay = default)
     {
-        Model = new ScriptedCapacityModel { Settings = new CapacitySettings { Faults = faults ?? LoadLab.Capacity.Proxy.Faults.FaultSettings.None } };
+        Model = new ScriptedCapacityModel { Settings = new CapacitySettings { Faults = faults ?? LoadLab.Capacity.Proxy.Faults.FaultSettings.None, TableStatusDelay = tableStatusDelay } };
         services = new ProxyServices(
             new CapacityProxyOptions
             {
