@@ -15,6 +15,9 @@ public sealed record SdkPlan(string? RetryMode = null, int? MaxAttempts = null, 
 {
     public static readonly SdkPlan Default = new();
 
+    /// <summary>Attempts per call when a suite sets none: the SDK's standard-mode value (the first try plus two retries).</summary>
+    public const int DefaultMaxAttempts = 3;
+
     public const string Standard = "standard";
 
     public const string Adaptive = "adaptive";

@@ -1,12 +1,13 @@
 using Amazon.Runtime;
+using LoadLab.Core.Plans;
 
 namespace LoadLab.DynamoDb.Client;
 
 /// <summary>Where and how the SDK client talks to DynamoDB. Plain data; <see cref="DynamoDbClientFactory"/> turns it into a client.</summary>
 public sealed record DynamoDbTargetOptions
 {
-    /// <summary>Default for <see cref="MaxAttempts"/>: the SDK's standard-mode value (the first try plus two retries).</summary>
-    public const int DefaultMaxAttempts = 3;
+    /// <summary>Default for <see cref="MaxAttempts"/>: <see cref="SdkPlan.DefaultMaxAttempts"/>, one value for real and simulated runs.</summary>
+    public const int DefaultMaxAttempts = SdkPlan.DefaultMaxAttempts;
 
     /// <summary>Service endpoint such as a local emulator or the capacity simulator; null means the AWS endpoint of <see cref="Region"/>.</summary>
     public Uri? Endpoint { get; init; }
