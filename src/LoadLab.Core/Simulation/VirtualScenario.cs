@@ -20,7 +20,8 @@ internal sealed class VirtualScenario : IScenarioProgress
         TableName = scenario.TableName;
         Picker = new OperationPicker(Plan.Mix, seed, Plan.Name);
         Schedule = new ArrivalSchedule(Plan.Phases);
-        Recorder = new ScenarioRecorder(Plan.Mix.Select(m => m.Operation).ToArray());
+        // The virtual engine records and samples on one thread.
+        Recorder = new ScenarioRecorder(Plan.Mix.Select(m => m.Operation).ToArray(), singleWriter: true);
         CurrentPhase = Plan.Phases.Count > 0 ? Plan.Phases[0] : null;
         FreeSlots = Plan.MaxInFlight;
         WarmupEnd = origin + VirtualEngine.ToTicks(Plan.Warmup.TotalSeconds);
