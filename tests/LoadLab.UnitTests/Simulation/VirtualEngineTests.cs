@@ -378,4 +378,40 @@ public class VirtualEngineTests
         for (int i = 0; i < mix.Length; i++)
             Assert.Equal(JsonSerializer.Serialize(b.Operations[i] with { Series = [] }), JsonSerializer.Serialize(a.Operations[i] with { Series = [] }));
     }
+    [Fact]
+    public void An_executor_that_throws_ends_the_operation_as_a_client_error_and_the_run_goes_on()
+    {
+        var executor = new RecordingSimulatedExecutor(clock, (r, _) => r.Sequence % 2 == 0 ? throw new InvalidOperationException("bug") : RecordingSimulatedExecutor.Ok);
+        var result = Run(Scenario([new RatePhase(10, TimeSpan.FromSeconds(1))]), executor);
+
+        var op = result.Scenarios[0].Operations[0];
+        Assert.Equal(5, op.Count("ok"));
+        Assert.Equal(5, op.Count("clientError"));
+        Assert.Equal(5, op.ErrorCodes["LoadLab.InvalidOperationException"]);
+    }
+
+    [Fact]
+    public void Scenarios_run_side_by_side_and_share_the_interval_boundaries()
+    {
+        var snapshots = new List<LiveSnapshot>();
+        var result = VirtualEngine.Run(
+            [
+                new SimulatedScenario(Scenario([new RatePhase(50, TimeSpan.FromSeconds(2))], name: "short"), new RecordingSimulatedExecutor(clock), "t1"),
+                new SimulatedScenario(Scenario([new ConcurrencyPhase(2, TimeSpan.FromSeconds(3))], name: "long"), new RecordingSimulatedExecutor(clock), "t2"),
+            ],
+            Options() with { OnInterval = snapshots.Add },
+            clock,
+            CancellationToken.None);
+
+        Assert.Equal(["short", "long"], result.Scenarios.Select(s => s.Name));
+        Assert.Equal(["t1", "t2"], result.Scenarios.Select(s => s.Table));
+        Assert.Equal(2, result.Scenarios[0].DurationSeconds);
+        Assert.Equal(3, result.Scenarios[1].DurationSeconds);
+        // Each worker's last operation starts at 2.99 s and ends with the phase.
+        Assert.Equal(3, result.DurationSeconds);
+        Assert.Equal([1, 2, 3], snapshots.Select(x => x.ElapsedSeconds));
+        Assert.All(snapshots, x => Assert.Equal(3, x.PlannedSeconds));
+        Assert.Equal([50, 50, 0], snapshots.Select(x => x.Scenarios[0].AchievedRate));
+        Assert.Equal(["2 workers for 3s", "2 workers for 3s", "2 workers for 3s"], snapshots.Select(x => x.Scenarios[1].Phase));
+    }
 }
