@@ -5,10 +5,12 @@ namespace LoadLab.Core.Engine;
 
 /// <summary>
 /// Closes one statistics interval for every scenario at start + n·interval (absolute times, so
-/// intervals do not drift), and publishes a live snapshot after each.
+/// intervals do not drift), and publishes a live snapshot after each. The real engine runs it on its own
+/// (<see cref="RunAsync"/>); the virtual engine calls <see cref="CloseNextInterval"/> when its clock reaches
+/// <see cref="NextBoundary"/>, so both close intervals, phases and target rates the same way.
 /// </summary>
 internal sealed class IntervalSampler(
-    IReadOnlyList<ScenarioRunner> runners,
+    IReadOnlyList<IScenarioProgress> runners,
     TimeProvider time,
     long start,
     TimeSpan interval,
@@ -25,16 +27,24 @@ internal sealed class IntervalSampler(
         {
             while (!stop.IsCancellationRequested)
             {
-                long next = start + (long)Math.Round((closedIntervals + 1) * interval.TotalSeconds * time.TimestampFrequency);
-                await pacer.WaitUntilAsync(next, stop).ConfigureAwait(false);
+                await pacer.WaitUntilAsync(NextBoundary, stop).ConfigureAwait(false);
                 if (stop.IsCancellationRequested) break;
-                Close((closedIntervals + 1) * interval.TotalSeconds);
-                closedIntervals++;
+                CloseNextInterval();
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>The timestamp at which the next full interval ends.</summary>
+    public long NextBoundary => start + (long)Math.Round((closedIntervals + 1) * interval.TotalSeconds * time.TimestampFrequency);
+
+    /// <summary>Closes the next full interval (its end is <see cref="NextBoundary"/>) and publishes it.</summary>
+    public void CloseNextInterval()
+    {
+        Close((closedIntervals + 1) * interval.TotalSeconds);
+        closedIntervals++;
     }
 
     /// <summary>Closes the partial interval between the last full one and now, if any time passed.</summary>

@@ -42,7 +42,7 @@ public sealed class LoadEngine(TimeProvider time)
         sampler.CloseFinalInterval();
 
         double duration = time.GetElapsedTime(start).TotalSeconds;
-        var results = runners.Select(r => ScenarioResultBuilder.Build(r, scenarios.First(s => s.Plan == r.Plan).TableName)).ToArray();
+        var results = runners.Select((r, i) => ScenarioResultBuilder.Build(r.Plan, r.Recorder, r.Schedule, r.StoppedAtSeconds, scenarios[i].TableName)).ToArray();
         return new EngineResult(startedAt, time.GetUtcNow(), Math.Round(duration, 3), interrupted, results);
     }
 

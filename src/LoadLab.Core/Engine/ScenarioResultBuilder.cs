@@ -3,17 +3,17 @@ using LoadLab.Core.Outcomes;
 using LoadLab.Core.Plans;
 using LoadLab.Core.Recording;
 using LoadLab.Core.Results;
+using LoadLab.Core.Scheduling;
 
 namespace LoadLab.Core.Engine;
 
 /// <summary>Turns a finished scenario's recorders into its immutable result.</summary>
 internal static class ScenarioResultBuilder
 {
-    public static ScenarioResult Build(ScenarioRunner runner, string tableName)
+    /// <param name="stoppedAtSeconds">Seconds from the scenario's start at which its scheduling stopped.</param>
+    public static ScenarioResult Build(ScenarioPlan plan, ScenarioRecorder recorder, ArrivalSchedule schedule, double stoppedAtSeconds, string tableName)
     {
-        var plan = runner.Plan;
-        var recorder = runner.Recorder;
-        double warmup = Math.Min(plan.Warmup.TotalSeconds, runner.StoppedAtSeconds);
+        double warmup = Math.Min(plan.Warmup.TotalSeconds, stoppedAtSeconds);
         var operations = recorder.Operations.Select((op, i) => BuildOperation(op, recorder.SeriesOf(i))).ToArray();
         var scenario = new ScenarioResult
         {
@@ -22,8 +22,8 @@ internal static class ScenarioResultBuilder
             Phases = plan.Phases.Select(p => p.Describe()).ToArray(),
             MaxInFlight = plan.MaxInFlight,
             WhenFull = plan.WhenFull == SaturationPolicy.Drop ? "drop" : "queue",
-            DurationSeconds = Math.Round(runner.StoppedAtSeconds, 3),
-            TargetOperations = Math.Round(runner.Schedule.ArrivalsBy(runner.StoppedAtSeconds) - runner.Schedule.ArrivalsBy(warmup), 3),
+            DurationSeconds = Math.Round(stoppedAtSeconds, 3),
+            TargetOperations = Math.Round(schedule.ArrivalsBy(stoppedAtSeconds) - schedule.ArrivalsBy(warmup), 3),
             AchievedOpsPerSecond = 0,
             Scheduled = recorder.Started + recorder.Dropped,
             Dropped = recorder.Dropped,

@@ -11,7 +11,7 @@ namespace LoadLab.Core.Engine;
 /// times; closed phases keep a number of workers busy. Operations in flight never exceed the
 /// scenario's bound: at the bound an arrival waits (queue) or is dropped (drop).
 /// </summary>
-internal sealed partial class ScenarioRunner
+internal sealed partial class ScenarioRunner : IScenarioProgress
 {
     private readonly ScenarioPlan plan;
     private readonly IOperationExecutor executor;

@@ -7,9 +7,9 @@ namespace LoadLab.Core.Recording;
 /// workers write to, and a cumulative histogram the sampler folds each interval into.
 /// Memory stays constant however long the run.
 /// </summary>
-internal sealed class LatencyChannel
+internal sealed class LatencyChannel(bool singleWriter = false)
 {
-    private readonly Recorder recorder = LatencyScale.NewRecorder();
+    private readonly Recorder recorder = LatencyScale.NewRecorder(singleWriter);
     private readonly object sampleLock = new();
     private HistogramBase? spare;
 

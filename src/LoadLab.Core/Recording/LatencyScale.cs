@@ -10,8 +10,18 @@ public static class LatencyScale
 
     public static LongHistogram NewHistogram() => new(HighestMicros, SignificantDigits);
 
-    internal static Recorder NewRecorder() =>
-        HistogramFactory.With64BitBucketSize()
+    /// <param name="singleWriter">
+    /// True when one thread records and samples (the virtual engine): plain histograms then, which the sampler adds
+    /// up three times faster than the concurrent ones many writers need.
+    /// </param>
+    internal static Recorder NewRecorder(bool singleWriter = false) => singleWriter
+        ? HistogramFactory.With64BitBucketSize()
+            .WithValuesFrom(1)
+            .WithValuesUpTo(HighestMicros)
+            .WithPrecisionOf(SignificantDigits)
+            .WithThreadSafeReads()
+            .Create()
+        : HistogramFactory.With64BitBucketSize()
             .WithValuesFrom(1)
             .WithValuesUpTo(HighestMicros)
             .WithPrecisionOf(SignificantDigits)

@@ -8,7 +8,8 @@ namespace LoadLab.Core.Recording;
 /// (every completed operation records exactly one corrected latency), so the hot path writes two
 /// histograms and touches shared counters only for the rarer facts: retries, capacity, throttles.
 /// </summary>
-internal sealed class OperationRecorder(string name)
+/// <param name="singleWriter">True when one thread records and closes intervals (the virtual engine), see <see cref="LatencyScale.NewRecorder"/>.</param>
+internal sealed class OperationRecorder(string name, bool singleWriter = false)
 {
     private readonly LatencyChannel?[] corrected = new LatencyChannel?[OutcomeKinds.Count];
     private readonly LatencyChannel?[] service = new LatencyChannel?[OutcomeKinds.Count];
@@ -63,8 +64,8 @@ internal sealed class OperationRecorder(string name)
     public void Record(in OperationOutcome outcome, long correctedMicros, long serviceMicros)
     {
         int kind = (int)outcome.Kind;
-        Channel(corrected, kind).Record(correctedMicros);
-        Channel(service, kind).Record(serviceMicros);
+        Channel(corrected, kind, singleWriter).Record(correctedMicros);
+        Channel(service, kind, singleWriter).Record(serviceMicros);
         if (outcome.Attempts > 1) Interlocked.Add(ref extraAttempts, outcome.Attempts - 1);
         if (outcome.ThrottledAttempts > 0) Interlocked.Add(ref throttledAttempts, outcome.ThrottledAttempts);
         if (outcome.ReadUnits > 0) Interlocked.Add(ref readMilliUnits, (long)Math.Round(outcome.ReadUnits * 1000));
@@ -121,11 +122,11 @@ internal sealed class OperationRecorder(string name)
     public LatencyChannel? Service(OutcomeKind kind) => Volatile.Read(ref service[(int)kind]);
 
     // Channels for rare outcomes are created on first use: a histogram pair costs ~200 KB.
-    private static LatencyChannel Channel(LatencyChannel?[] channels, int kind)
+    private static LatencyChannel Channel(LatencyChannel?[] channels, int kind, bool singleWriter)
     {
         var channel = Volatile.Read(ref channels[kind]);
         if (channel is not null) return channel;
-        Interlocked.CompareExchange(ref channels[kind], new LatencyChannel(), null);
+        Interlocked.CompareExchange(ref channels[kind], new LatencyChannel(singleWriter), null);
         return channels[kind]!;
     }
 }

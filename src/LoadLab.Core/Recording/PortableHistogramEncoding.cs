@@ -28,6 +28,12 @@ public static class PortableHistogramEncoding
 
         // The one inflate path of the codec, with its limits: header and declared payload, nothing after.
         byte[] plain = HistogramCodec.Inflate(encoded) ?? throw new FormatException("The compressed histogram cannot be inflated to its declared length.");
+        return Compress(plain);
+    }
+
+    /// <summary>The compressed V2 form of an uncompressed V2 encoding: cookie, length, then one complete zlib stream.</summary>
+    internal static string Compress(ReadOnlySpan<byte> plain)
+    {
         using var output = new MemoryStream(plain.Length + 32);
         Span<byte> header = stackalloc byte[8];
         BinaryPrimitives.WriteInt32BigEndian(header, CompressedV2Cookie);

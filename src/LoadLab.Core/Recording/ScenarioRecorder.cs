@@ -34,10 +34,12 @@ internal sealed class ScenarioRecorder
     private IntervalReach lastReach;
     private readonly (double Read, double Write)[] lastUnits;
 
-    public ScenarioRecorder(IReadOnlyList<string> operationNames)
+    /// <param name="singleWriter">True when one thread records and closes intervals (the virtual engine): cheaper histograms, see <see cref="LatencyScale.NewRecorder"/>.</param>
+    public ScenarioRecorder(IReadOnlyList<string> operationNames, bool singleWriter = false)
     {
         ArgumentNullException.ThrowIfNull(operationNames);
-        Operations = operationNames.Select(n => new OperationRecorder(n)).ToArray();
+        Lateness = new LatencyChannel(singleWriter);
+        Operations = operationNames.Select(n => new OperationRecorder(n, singleWriter)).ToArray();
         operationSeries = operationNames.Select(_ => new BoundedSeries<OperationInterval>(SeriesCapacity, SeriesMerge.Merge)).ToArray();
         lastThrottleEvents = new long[operationNames.Count];
         lastUnits = new (double, double)[operationNames.Count];
@@ -45,7 +47,7 @@ internal sealed class ScenarioRecorder
 
     public OperationRecorder[] Operations { get; }
 
-    public LatencyChannel Lateness { get; } = new();
+    public LatencyChannel Lateness { get; }
 
     public long Started => Volatile.Read(ref started);
 
