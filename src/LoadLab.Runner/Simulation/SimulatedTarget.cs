@@ -70,7 +70,17 @@ internal sealed class SimulatedTarget
                 continue;
             }
 
-            var pricing = PricingOf(table, settings ?? new CapacitySettings());
+            TablePricing pricing;
+            try
+            {
+                pricing = PricingOf(table, settings ?? new CapacitySettings());
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add($"Scenario '{scenario.Name}': {e.Message}");
+                continue;
+            }
+
             foreach (var entry in scenario.Mix)
             {
                 if (OptionProblem(table, pricing, entry) is { } problem)
@@ -149,6 +159,16 @@ internal sealed class SimulatedTarget
     internal static JsonDocument CreateTableJson(TablePlan table)
     {
         var marshalled = CreateTableRequestMarshaller.Instance.Marshall(TableSchema.CreateRequest(table));
+        // The SDK writes the body to a pooled stream (Content stays empty); read it as the proxy would receive it.
+        if (marshalled.ContentStream is { } stream)
+        {
+            using (stream)
+            {
+                stream.Position = 0;
+                return JsonDocument.Parse(stream);
+            }
+        }
+
         return JsonDocument.Parse(marshalled.Content);
     }
 
