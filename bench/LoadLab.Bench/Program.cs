@@ -24,12 +24,13 @@ return which switch
     "harness" => await HarnessBench.RunAsync(options with { Seconds = args.Contains("--seconds") ? options.Seconds : 30 }),
     "canned-server" => await CannedDynamoDb.ServeAsync(options),
     "simulator-cpu" => await SimulatorCpuBench.RunAsync(options),
+    "sim-executor" => await SimulatedExecutorBench.RunAsync(options),
     "all" => await EngineBench.ClosedAsync(options) + await EngineBench.OpenAsync(options) + await DriverBench.RunAsync(options),
     _ => Help(),
 };
 
 static int Help()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project bench/LoadLab.Bench -- engine-closed|engine-open|memory|driver|data|tracing|report|simulator|simulator-cpu|admission|harness|all [--seconds N] [--minutes N] [--rate N] [--workers N] [--rounds N] [--modes plain,closed,open,...]; harness-ablate ENDPOINT");
+    Console.WriteLine("usage: dotnet run -c Release --project bench/LoadLab.Bench -- engine-closed|engine-open|memory|driver|data|tracing|report|simulator|simulator-cpu|sim-executor|admission|harness|all [--seconds N] [--minutes N] [--rate N] [--workers N] [--rounds N] [--modes plain,closed,open,...]; harness-ablate ENDPOINT");
     return 2;
 }

@@ -83,7 +83,8 @@ public sealed class TablePricing
 
     /// <summary>
     /// What an UpdateItem is admitted on before it runs (its new image unknown): the same size with every present
-    /// index entry rewritten, or just the key for an item the update creates. <paramref name="key"/> is the request's Key map.
+    /// index entry rewritten, or just the key for an item the update creates. <paramref name="key"/> is the request's Key map
+    /// (read only when <paramref name="before"/> is null).
     /// </summary>
     public PricedCharges UpdateEstimate(in PricedKey priced, StoredImage? before, JsonElement key)
     {

@@ -51,8 +51,17 @@ internal sealed class SimulatedUpdate : SimulatedOperation
         var state = Table.State(index);
         var before = state.Image;
         Capacity.Pricing.PricedCharges estimate;
-        using (var key = Table.KeyDocument(index))
+        if (before is not null)
+        {
+            estimate = Table.Pricing.UpdateEstimate(state.Key, before, default);
+        }
+        else
+        {
+            // Only an update that creates the item is estimated on its key's size.
+            using var key = Table.KeyDocument(index);
             estimate = Table.Pricing.UpdateEstimate(state.Key, before, key.RootElement);
+        }
+
         if (!Admit(estimate, out var refused))
             return refused;
         if (!condition.Holds(state.Exists))
