@@ -65,7 +65,6 @@ internal static class SimulatedExecutorBench
         }
 
         Parts();
-        PutSteps();
         return Task.FromResult(0);
     }
 
@@ -113,42 +112,6 @@ internal static class SimulatedExecutorBench
             double us = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / Attempts;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| part: {name} | | {Attempts:N0} | {us:0.00} | | |"));
         }
-    }
-
-    /// <summary>The put's steps one by one on random items, timed apart (diagnostics).</summary>
-    private static void PutSteps()
-    {
-        var plan = Plan(OperationKind.Put, OperationOptions.None, true);
-        var clock = new VirtualClock(DateTimeOffset.UnixEpoch);
-        var target = SimulatedTarget.Create(plan, new CapacityModel(new CapacitySettings(), clock), clock);
-        var table = target.Tables["customers"];
-        var ticks = new long[6];
-        var random = new Random(1);
-        for (int i = 0; i < Attempts; i++)
-        {
-            clock.AdvanceTo(TimeSpan.FromMilliseconds(i));
-            long index = random.NextInt64(Items);
-            long t0 = Stopwatch.GetTimestamp();
-            var generated = table.Model.CreateItem(7, index, table.Plan);
-            long t1 = Stopwatch.GetTimestamp();
-            var state = table.State(index, generated);
-            long t2 = Stopwatch.GetTimestamp();
-            var item = LoadLab.DynamoDb.Driver.ItemWrites.Refreshed(generated, i, clock);
-            var after = table.ImageOf(item);
-            long t3 = Stopwatch.GetTimestamp();
-            var charges = table.Pricing.Write(state.Key, state.Image, after);
-            long t4 = Stopwatch.GetTimestamp();
-            table.Capacity.Admit(charges.Charges);
-            table.Capacity.Settle(charges.Charges);
-            long t5 = Stopwatch.GetTimestamp();
-            table.Stored(state, after);
-            long t6 = Stopwatch.GetTimestamp();
-            ticks[0] += t1 - t0; ticks[1] += t2 - t1; ticks[2] += t3 - t2; ticks[3] += t4 - t3; ticks[4] += t5 - t4; ticks[5] += t6 - t5;
-        }
-
-        string[] names = ["CreateItem", "State", "Refreshed + ImageOf", "Pricing.Write", "Admit + Settle", "Stored"];
-        for (int k = 0; k < names.Length; k++)
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| put step: {names[k]} | | {Attempts:N0} | | {ticks[k] * 1e6 / Stopwatch.Frequency / Attempts:0.00} | |"));
     }
 
     private static RunPlan Plan(OperationKind kind, OperationOptions options, bool index)

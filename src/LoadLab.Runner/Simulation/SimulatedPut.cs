@@ -2,7 +2,6 @@ using Amazon.DynamoDBv2.Model;
 using LoadLab.Capacity.Proxy;
 using LoadLab.Core.Outcomes;
 using LoadLab.Core.Simulation;
-using LoadLab.DynamoDb.Data;
 using LoadLab.DynamoDb.Driver;
 
 namespace LoadLab.Runner.Simulation;
@@ -26,11 +25,10 @@ internal sealed class SimulatedPut(SimulatedTable table, bool insert, KeySpace k
             target = request.Reserved;
         }
 
-        var generated = Table.Model.CreateItem(Table.DataSet.Seed, target, Table.Plan);
-        // On first touch the state is sized from the item as seeded, before the put's version and time replace it.
-        var state = Table.State(target, generated);
-        var item = ItemWrites.Refreshed(generated, sequence, Table.Time);
-        var after = Table.ImageOf(item);
+        var state = Table.State(target);
+        // The written item is the generated one with a new version and time (ItemWrites), put together from its kept JSON.
+        var written = ItemWrites.Refreshed(new Dictionary<string, AttributeValue>(2, StringComparer.Ordinal), sequence, Table.Time);
+        var after = Table.ImageOf(target, generated: true, written);
         if (after.Bytes > Table.Pricing.ItemMaxBytes)
             return new SimulatedAttempt(OutcomeKind.ClientError, Retryable: false, Reason: "ValidationException");
         var before = state.Image;
@@ -47,15 +45,11 @@ internal sealed class SimulatedPut(SimulatedTable table, bool insert, KeySpace k
         Settle(charges);
         Table.Stored(state, after);
         state.Generated = true;
-        state.Changes = new Dictionary<string, AttributeValue>(2, StringComparer.Ordinal)
-        {
-            [ItemAttributes.Version] = item[ItemAttributes.Version],
-            [ItemAttributes.UpdatedAt] = item[ItemAttributes.UpdatedAt],
-        };
+        state.Changes = written;
         if (insert)
         {
             keys.Inserted(target);
-            Table.Inserted(target, item);
+            Table.Inserted(target, Table.Model.CreateItem(Table.DataSet.Seed, target, Table.Plan));
         }
 
         return Ok(charges);

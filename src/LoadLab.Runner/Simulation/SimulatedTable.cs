@@ -15,7 +15,12 @@ namespace LoadLab.Runner.Simulation;
 /// </summary>
 internal sealed class SimulatedTable
 {
+    /// <summary>At most this many bytes of generated items' wire JSON are kept, so writes need not generate them again.</summary>
+    public const long MaxGeneratedJsonBytes = 256L << 20;
+
     private readonly Dictionary<long, ItemState> items = [];
+    private readonly Dictionary<long, byte[]> generatedJson = [];
+    private long generatedJsonBytes;
     private readonly List<PartitionDirectory> directories = [];
 
     public SimulatedTable(TablePlan plan, DataSetPlan dataSet, DataSetModel model, TablePricing pricing, ICapacityModel capacity, TimeProvider time)
@@ -52,7 +57,7 @@ internal sealed class SimulatedTable
             return state;
         if (index < DataSet.Items)
         {
-            using var document = Wire.Item(Model.CreateItem(DataSet.Seed, index, Plan));
+            using var document = JsonDocument.Parse(GeneratedJson(index));
             state = new ItemState(Pricing.KeyOf(document.RootElement), Pricing.ImageOf(document.RootElement), generated: true);
         }
         else
@@ -65,29 +70,53 @@ internal sealed class SimulatedTable
         return state;
     }
 
-    /// <summary>The state of an item about to be written with <paramref name="generated"/> (item <paramref name="index"/> as generated), sized from it on first touch.</summary>
-    public ItemState State(long index, Dictionary<string, AttributeValue> generated)
+    /// <summary>
+    /// The wire JSON of item <paramref name="index"/> as generated; kept (within <see cref="MaxGeneratedJsonBytes"/>)
+    /// so a write of a touched item is sized without generating it again.
+    /// </summary>
+    public byte[] GeneratedJson(long index)
     {
-        if (items.TryGetValue(index, out var state))
-            return state;
-        using var document = Wire.Item(generated);
-        bool seeded = index < DataSet.Items;
-        state = new ItemState(Pricing.KeyOf(document.RootElement), seeded ? Pricing.ImageOf(document.RootElement) : null, generated: seeded);
-        items.Add(index, state);
-        return state;
-    }
-
-    /// <summary>The item as the table holds it now (generated item and changes), or its key alone when absent.</summary>
-    public Dictionary<string, AttributeValue> Current(long index, ItemState state)
-    {
-        var item = state.Generated ? Model.CreateItem(DataSet.Seed, index, Plan) : Model.KeyOf(index, Plan);
-        if (state.Changes is { } changes)
+        if (generatedJson.TryGetValue(index, out var json))
+            return json;
+        json = Wire.Bytes(Model.CreateItem(DataSet.Seed, index, Plan));
+        if (generatedJsonBytes + json.Length <= MaxGeneratedJsonBytes)
         {
-            foreach (var (name, value) in changes)
-                item[name] = value;
+            generatedJson.Add(index, json);
+            generatedJsonBytes += json.Length;
         }
 
-        return item;
+        return json;
+    }
+
+    /// <summary>
+    /// The image of item <paramref name="index"/> made of the generated item (or, when <paramref name="generated"/> is
+    /// false, its key alone) with <paramref name="changes"/> written over it.
+    /// </summary>
+    public StoredImage ImageOf(long index, bool generated, Dictionary<string, AttributeValue>? changes)
+    {
+        if (!generated)
+        {
+            var item = Model.KeyOf(index, Plan);
+            if (changes is not null)
+            {
+                foreach (var (name, value) in changes)
+                    item[name] = value;
+            }
+
+            return ImageOf(item);
+        }
+
+        using var source = JsonDocument.Parse(GeneratedJson(index));
+        using var document = Wire.Merged(source.RootElement, changes);
+        return Pricing.ImageOf(document.RootElement);
+    }
+
+    /// <summary>The N value the generated item <paramref name="index"/> has for <paramref name="attribute"/>, or null.</summary>
+    public string? GeneratedNumber(long index, string attribute)
+    {
+        using var source = JsonDocument.Parse(GeneratedJson(index));
+        return source.RootElement.TryGetProperty(attribute, out var value) && value.ValueKind == JsonValueKind.Object
+            && value.TryGetProperty("N", out var number) ? number.GetString() : null;
     }
 
     /// <summary>The image of an item about to be stored.</summary>

@@ -71,19 +71,19 @@ internal sealed class SimulatedUpdate : SimulatedOperation
             return ConditionFailed(failed);
         }
 
-        var item = Table.Current(index, state);
         var changes = state.Changes ?? new Dictionary<string, AttributeValue>(sets.Length + adds.Length, StringComparer.Ordinal);
         foreach (var (attribute, value) in sets)
-            item[attribute] = changes[attribute] = value;
+            changes[attribute] = value;
         foreach (var (attribute, amount) in adds)
         {
-            decimal current = item.TryGetValue(attribute, out var existing) && existing.N is { } n
-                ? decimal.Parse(n, NumberStyles.Float, CultureInfo.InvariantCulture)
-                : 0;
-            item[attribute] = changes[attribute] = new AttributeValue { N = (current + amount).ToString(CultureInfo.InvariantCulture) };
+            string? was = changes.TryGetValue(attribute, out var changed) ? changed.N
+                : state.Generated ? Table.GeneratedNumber(index, attribute)
+                : null;
+            decimal current = was is null ? 0 : decimal.Parse(was, NumberStyles.Float, CultureInfo.InvariantCulture);
+            changes[attribute] = new AttributeValue { N = (current + amount).ToString(CultureInfo.InvariantCulture) };
         }
 
-        var after = Table.ImageOf(item);
+        var after = Table.ImageOf(index, state.Generated, changes);
         var actual = Table.Pricing.Write(state.Key, before, after);
         Settle(actual);
         Table.Stored(state, after);

@@ -28,6 +28,51 @@ internal sealed class WireItems
         return Finish();
     }
 
+    /// <summary>The wire JSON of an item, as bytes of its own (to keep).</summary>
+    public byte[] Bytes(Dictionary<string, AttributeValue> item)
+    {
+        Reset();
+        AttributeValueJson.WriteItem(writer, item);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// <paramref name="item"/> with <paramref name="overrides"/> written over it: an attribute it has keeps its place, a
+    /// new one goes last (as a dictionary's indexer orders them, so the result is the JSON the SDK would send).
+    /// </summary>
+    public JsonDocument Merged(JsonElement item, Dictionary<string, AttributeValue>? overrides)
+    {
+        Reset();
+        writer.WriteStartObject();
+        foreach (var property in item.EnumerateObject())
+        {
+            if (overrides is not null && overrides.TryGetValue(property.Name, out var value))
+            {
+                writer.WritePropertyName(property.Name);
+                AttributeValueJson.WriteValue(writer, value);
+            }
+            else
+            {
+                property.WriteTo(writer);
+            }
+        }
+
+        if (overrides is not null)
+        {
+            foreach (var (name, value) in overrides)
+            {
+                if (item.TryGetProperty(name, out _))
+                    continue;
+                writer.WritePropertyName(name);
+                AttributeValueJson.WriteValue(writer, value);
+            }
+        }
+
+        writer.WriteEndObject();
+        return Finish();
+    }
+
     public JsonDocument Value(AttributeValue value)
     {
         Reset();
