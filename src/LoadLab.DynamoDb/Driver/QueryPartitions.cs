@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using LoadLab.Core.Plans;
 using LoadLab.DynamoDb.Data;
 using LoadLab.DynamoDb.Data.Keys;
 
@@ -10,7 +11,9 @@ namespace LoadLab.DynamoDb.Driver;
 /// </summary>
 internal sealed class QueryPartitions
 {
-    private readonly DriverContext context;
+    private readonly IDataModel model;
+    private readonly long dataSeed;
+    private readonly TablePlan table;
     private readonly ReadTarget target;
 
     // Set when the key design shards the partition key the query uses (the table's or the index's).
@@ -18,15 +21,22 @@ internal sealed class QueryPartitions
     private readonly int shards = 1;
 
     public QueryPartitions(DriverContext context, ReadTarget target)
+        : this(context.Model, context.DataSeed, context.Table, target)
     {
-        this.context = context;
+    }
+
+    public QueryPartitions(IDataModel model, long dataSeed, TablePlan table, ReadTarget target)
+    {
+        this.model = model;
+        this.dataSeed = dataSeed;
+        this.table = table;
         this.target = target;
         // Only a data set bound to its key design knows its templates; plain models have one partition per key.
-        if (context.Model is not DataSetModel design)
+        if (model is not DataSetModel design)
             return;
-        var keys = design.KeysFor(context.Table);
+        var keys = design.KeysFor(table);
         // A local index shares the table's partition key, and with it the table's sharding.
-        var template = target.Partition.Name == context.Table.PartitionKey.Name
+        var template = target.Partition.Name == table.PartitionKey.Name
             ? keys.PartitionKey
             : keys.Attributes.FirstOrDefault(a => a.Name == target.Partition.Name).Template;
         if (template is { ShardCount: > 1 })
@@ -44,16 +54,16 @@ internal sealed class QueryPartitions
         if (shardedTemplate is { } template)
         {
             // One generation serves every shard: the template reads the item's fields, only the shard differs.
-            var item = context.Model.CreateItem(context.DataSeed, index, context.Table);
+            var item = model.CreateItem(dataSeed, index, table);
             var values = new AttributeValue[shards];
             for (int shard = 0; shard < shards; shard++)
                 values[shard] = template.RenderAs(target.Partition.Type, item, index, shard);
             return values;
         }
 
-        if (target.Partition.Name == context.Table.PartitionKey.Name)
-            return [context.Model.KeyOf(index, context.Table)[target.Partition.Name]];
+        if (target.Partition.Name == table.PartitionKey.Name)
+            return [model.KeyOf(index, table)[target.Partition.Name]];
         // An index is keyed by data attributes: the drawn item's own value finds the partition it sits in.
-        return [context.Model.CreateItem(context.DataSeed, index, context.Table)[target.Partition.Name]];
+        return [model.CreateItem(dataSeed, index, table)[target.Partition.Name]];
     }
 }

@@ -38,6 +38,13 @@ internal static class WriteCharges
     public static void AddConditionCheck(ChargeSheet sheet, CostRules costs, TableInfo table, PrimaryKey key, ItemShadow? current) =>
         sheet.AddTable(table.Name, CapacityDimension.Write, costs.Write(current?.Bytes ?? 0, transactional: true), key.PartitionHash, key.Text);
 
+    /// <summary>How a write changes the table's stored bytes: billing adds an overhead per item, so it appears with the item and vanishes with it.</summary>
+    public static long StoredBytesDelta(CostRules costs, ItemShadow? before, ItemShadow? after)
+    {
+        int overhead = costs.StorageOverheadBytes;
+        return (after is null ? 0 : after.Bytes + overhead) - (before is null ? 0 : before.Bytes + overhead);
+    }
+
     private static void AddIndexArm(ChargeSheet sheet, CostRules costs, TableInfo table, IndexInfo index, PrimaryKey key, IndexEntry before, IndexEntry after)
     {
         if (!before.Present && !after.Present)

@@ -66,7 +66,7 @@ internal static class UpdateItemHandler
     /// The after image assumed before the update runs: the same size with every present index entry changed
     /// (so GSI back-pressure is checked), or just the key for an item the update will create.
     /// </summary>
-    private static ItemShadow Guess(ItemShadow? before, JsonElement key) =>
+    internal static ItemShadow Guess(ItemShadow? before, JsonElement key) =>
         before is null
             ? new ItemShadow((int)Math.Min(int.MaxValue, ItemSizer.OfItem(key)), [])
             : before with { Entries = before.Entries.Select(e => e.Present ? e with { ProjectionFingerprint = ~e.ProjectionFingerprint } : e).ToArray() };

@@ -39,9 +39,7 @@ internal static class WriteOutcome
     public static void Stored(OperationContext context, TableInfo table, PrimaryKey key, ItemShadow? before, ItemShadow? after)
     {
         context.Services.Shadows.For(table.Name).Store(key.Id, after);
-        // Storage is billed per item with an overhead: it appears with the item and vanishes with it.
-        int overhead = context.Services.Costs.StorageOverheadBytes;
-        long delta = (after is null ? 0 : after.Bytes + overhead) - (before is null ? 0 : before.Bytes + overhead);
+        long delta = WriteCharges.StoredBytesDelta(context.Services.Costs, before, after);
         if (delta != 0)
             context.Services.Model.RecordStoredBytes(table.Name, delta);
     }
