@@ -36,6 +36,8 @@ internal static class CommandCatalog
     [
         Entry<RunCommand, RunSettings>("run", "Runs a suite: provisions and seeds its tables, drives its scenarios, writes results.json and prints a summary.",
             ["run", "scenarios/quickstart.yaml", "--duration-scale", "0.2"]),
+        Entry<SimulateCommand, SimulateSettings>("simulate", "Plays a suite through the capacity model on virtual time, with no DynamoDB and no network: hours of traffic at production rates in seconds, with the same results.json, reports, budgets and exit codes as run; latencies are modelled.",
+            ["simulate", "scenarios/hot-key.yaml", "--duration-scale", "10"]),
         Entry<PlanCommand, PlanSettings>("plan", "Validates a suite and shows the resolved plan: tables with their real names, data to seed, phases with the operations expected, the planned on-demand cost. Touches nothing.",
             ["plan", "scenarios/quickstart.yaml", "--env", "staging"]),
         Entry<SeedCommand, SeedSettings>("seed", "Creates the suite's tables (tagged as LoadLab's) and seeds their data, without running load. Never on prod; idempotent.",

@@ -17,13 +17,13 @@ internal static class SummaryTable
     {
         ArgumentNullException.ThrowIfNull(result);
         var operations = Operations(result);
-        var headline = HeadlineText(Headline.Of(result));
+        var headline = HeadlineText(Headline.Of(result), Reports.Text.SimulationText.LatencySuffix(result));
         return result.Budgets.Count == 0 ? new Rows(operations, headline) : new Rows(operations, headline, BudgetTable.Build(result.Budgets));
     }
 
-    private static Markup HeadlineText(Headline h)
+    private static Markup HeadlineText(Headline h, string simulated)
     {
-        string latency = h.OkLatency is { } l ? $"p50 {Milliseconds(l.P50)}, p95 {Milliseconds(l.P95)}, p99 {Milliseconds(l.P99)}" : "no successful operation";
+        string latency = h.OkLatency is { } l ? $"latency{simulated} p50 {Milliseconds(l.P50)}, p95 {Milliseconds(l.P95)}, p99 {Milliseconds(l.P99)}" : "no successful operation";
         string line = $"{Count(h.Operations)} operations, {Number(h.OpsPerSecond)} ops/s, goodput {Number(h.Goodput)} ok/s, errors {Number(h.ErrorPercent)} %, " +
             $"throttled {Number(h.ThrottledPercent)} % ({h.ThrottlesText}), successful {latency}, budgets {h.BudgetsText}.";
         return new Markup(Markup.Escape(line) + "\n[bold]Finding:[/] " + Markup.Escape(h.Finding) + "\n");
@@ -35,7 +35,7 @@ internal static class SummaryTable
         table.Title(Markup.Escape($"{result.Run.Suite} — run {result.Run.RunId}" + (result.Run.Interrupted ? " (interrupted, partial)" : "")));
         foreach (var column in new[] { "scenario", "op", "ops", "ops/s", "ok", "throttled", "throttle ev.", "errors", "dropped", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms", "max ms", "svc p99 ms", "retries", "RCU", "WCU" })
             table.AddColumn(new TableColumn(column).RightAligned());
-        table.Caption("latency: successful operations; ↳ rows: the other outcomes");
+        table.Caption("latency: successful operations" + (result.Run.Simulation is null ? "" : ", modelled (simulated run)") + "; ↳ rows: the other outcomes");
         foreach (var s in result.Scenarios)
         {
             foreach (var line in OperationLine.Of(s))

@@ -11,6 +11,9 @@ public enum TargetKind
 
     /// <summary>Amazon DynamoDB in the environment's region.</summary>
     Aws,
+
+    /// <summary>No target: <c>loadlab simulate</c> plays the suite through the capacity model on virtual time.</summary>
+    Simulated,
 }
 
 /// <summary>The one rule that picks the target kind, and its name in reports.</summary>
@@ -20,11 +23,15 @@ public static class TargetKinds
     public static TargetKind For(string environment, Uri? endpoint) =>
         endpoint is not null ? TargetKind.Endpoint : environment == EnvironmentNames.Local ? TargetKind.Local : TargetKind.Aws;
 
-    /// <summary><c>local</c>, <c>endpoint</c> or <c>aws</c>, as results.json writes it.</summary>
+    /// <summary><c>local</c>, <c>endpoint</c>, <c>aws</c> or <c>simulated</c>, as results.json writes it.</summary>
     public static string Name(TargetKind kind) => kind switch
     {
         TargetKind.Local => "local",
         TargetKind.Endpoint => "endpoint",
+        TargetKind.Simulated => SimulatedName,
         _ => "aws",
     };
+
+    /// <summary>The name results.json gives a simulated run's target.</summary>
+    public const string SimulatedName = "simulated";
 }

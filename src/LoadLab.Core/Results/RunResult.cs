@@ -123,6 +123,19 @@ public sealed record RunInfo
 
     /// <summary>Set when the target stopped answering during the load and the run stopped for it (exit 3); null otherwise.</summary>
     public TargetFailure? TargetFailure { get; init; }
+
+    /// <summary>Set for <c>loadlab simulate</c>: the run was played on virtual time and its latencies are modelled, not measured.</summary>
+    public SimulationInfo? Simulation { get; init; }
+}
+
+/// <summary>How a simulated run was played: no DynamoDB was called; time and latency are the model's.</summary>
+/// <param name="WallSeconds">Real time the simulation took (the run's duration is virtual).</param>
+/// <param name="ServiceTime">The modelled service time of one attempt per operation, e.g. "get: median 3 ms, p99 12 ms".</param>
+/// <param name="Attempts">Attempts played in all, retries included.</param>
+public sealed record SimulationInfo(double WallSeconds, IReadOnlyList<string> ServiceTime, long Attempts)
+{
+    /// <summary>The label every latency of a simulated run carries.</summary>
+    public const string LatencyLabel = "simulated";
 }
 
 /// <summary>

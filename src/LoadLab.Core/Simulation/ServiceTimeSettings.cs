@@ -36,6 +36,14 @@ public sealed record ServiceTimeSettings(IReadOnlyDictionary<OperationKind, Serv
     public ServiceTimeSettings With(OperationKind kind, ServiceTime time) =>
         new(new Dictionary<OperationKind, ServiceTime>(Kinds) { [kind] = time });
 
+    /// <summary>The service times of <paramref name="kinds"/>, one line each, e.g. "get: median 3ms, p99 10ms" (for reports).</summary>
+    public IReadOnlyList<string> Describe(IEnumerable<OperationKind> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        return [.. kinds.Distinct().Order().Where(Kinds.ContainsKey)
+            .Select(k => $"{OperationKinds.Name(k)}: median {DurationText.Format(Kinds[k].Median)}, p99 {DurationText.Format(Kinds[k].P99)}")];
+    }
+
     /// <summary>Every problem, one line each, naming the operation as suites do; empty when the settings are usable.</summary>
     public IReadOnlyList<string> Validate()
     {

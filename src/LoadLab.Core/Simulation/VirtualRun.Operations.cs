@@ -31,6 +31,7 @@ internal sealed partial class VirtualRun
             Launched = now,
             Warmup = warmup,
             Attempt = 1,
+            Previous = OutcomeKind.Ok,
             InFlight = true,
         };
         BeginAttempt(slot);
@@ -62,7 +63,9 @@ internal sealed partial class VirtualRun
         }
 
         o.Answer = answer;
-        long service = serviceTime.Sample(scenarios[o.Scenario].Kinds[o.Request.OperationIndex], random).Ticks;
+        // A query that pages is one request per page, each with its own service time.
+        var kind = scenarios[o.Scenario].Kinds[o.Request.OperationIndex];
+        long service = (answer.Pages > 1 ? serviceTime.Sample(kind, answer.Pages, random) : serviceTime.Sample(kind, random)).Ticks;
         Enqueue(VirtualEventKind.Answer, o.Scenario, slot, now + Math.Max(0, service));
     }
 
@@ -70,12 +73,14 @@ internal sealed partial class VirtualRun
     private void Answered(int slot)
     {
         ref var o = ref operations[slot];
-        retry.Observe(TimeSpan.FromTicks(now), o.Answer, o.Attempt);
+        // The previous attempt's kind lets the policy refund a successful retry by exactly what that retry cost.
+        retry.Observe(TimeSpan.FromTicks(now), o.Answer, o.Attempt, o.Previous);
         if (o.Answer.Kind == OutcomeKind.Throttled) o.ThrottledAttempts++;
         o.ReadUnits += o.Answer.ReadUnits;
         o.WriteUnits += o.Answer.WriteUnits;
         if (o.Answer.Kind != OutcomeKind.Ok && retry.RetryDelay(o.Attempt, o.Answer, random) is { } backoff)
         {
+            o.Previous = o.Answer.Kind;
             o.Attempt++;
             if (backoff > TimeSpan.Zero)
                 Enqueue(VirtualEventKind.RetryDue, o.Scenario, slot, now + backoff.Ticks);
@@ -179,5 +184,8 @@ internal sealed partial class VirtualRun
 
         /// <summary>The latest attempt's answer (the operation's outcome once no retry follows).</summary>
         public SimulatedAttempt Answer;
+
+        /// <summary>What the attempt before the latest came to (Ok for a first attempt).</summary>
+        public OutcomeKind Previous;
     }
 }

@@ -15,12 +15,12 @@ public static class LatencyOverTimeChart
 {
     private static readonly Color Budget = new(0xd6, 0x27, 0x28);
 
-    public static Chart Create(string id, ScenarioResult scenario, OperationResult operation, OperationPalette palette, TimeAxis axis, IReadOnlyList<BudgetOutcome>? budgets = null)
+    public static Chart Create(string id, ScenarioResult scenario, OperationResult operation, OperationPalette palette, TimeAxis axis, IReadOnlyList<BudgetOutcome>? budgets = null, string simulated = "")
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(palette);
-        string title = $"Latency over time: {scenario.Name}/{operation.Name}";
+        string title = $"Latency over time{simulated}: {scenario.Name}/{operation.Name}";
         var plot = ChartStyle.NewPlot(title, axis.Label, "latency (ms)");
         var color = palette[operation.Name];
 

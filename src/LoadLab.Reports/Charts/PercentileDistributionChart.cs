@@ -11,11 +11,11 @@ namespace LoadLab.Reports.Charts;
 /// </summary>
 public static class PercentileDistributionChart
 {
-    public static Chart Create(string id, ScenarioResult scenario, OperationPalette palette)
+    public static Chart Create(string id, ScenarioResult scenario, OperationPalette palette, string simulated = "")
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(palette);
-        string title = $"Latency by percentile: {scenario.Name}";
+        string title = $"Latency by percentile{simulated}: {scenario.Name}";
         var plot = ChartStyle.NewPlot(title, "percentile", "latency (ms)");
         double nines = 1;
         foreach (var op in scenario.Operations)

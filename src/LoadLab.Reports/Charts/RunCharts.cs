@@ -27,9 +27,9 @@ public static class RunCharts
                 if (ScenarioThrottleChart.Applies(s))
                     charts.Add(ScenarioThrottleChart.Create(Id(ids, "throttles", s.Name), s, palette, axis));
                 foreach (var op in s.Operations)
-                    charts.Add(LatencyOverTimeChart.Create(Id(ids, "latency", s.Name, op.Name), s, op, palette, axis, result.Budgets));
+                    charts.Add(LatencyOverTimeChart.Create(Id(ids, "latency", s.Name, op.Name), s, op, palette, axis, result.Budgets, Text.SimulationText.LatencySuffix(result)));
                 if (s.Operations.Any(o => o.LatencyHistogram is not null))
-                    charts.Add(PercentileDistributionChart.Create(Id(ids, "percentiles", s.Name), s, palette));
+                    charts.Add(PercentileDistributionChart.Create(Id(ids, "percentiles", s.Name), s, palette, Text.SimulationText.LatencySuffix(result)));
             }
 
             if (!inputs.Throttles.IsEmpty)

@@ -10,14 +10,15 @@ public static partial class HtmlReport
     private static void WriteHeadline(HtmlWriter html, RunResult result)
     {
         var h = Headline.Of(result);
+        string simulated = SimulationText.LatencySuffix(result);
         html.Open("section", "headline", id: "headline").Open("div", "tiles");
         Tile(html, "operations", Count(h.Operations), Number(h.OpsPerSecond) + " ops/s");
         Tile(html, "goodput", Number(h.Goodput), "successful ops/s");
         Tile(html, "errors", Number(h.ErrorPercent) + " %", "of operations", h.ErrorPercent > 0 ? "bad" : null);
         Tile(html, "throttled", Number(h.ThrottledPercent) + " %", Count(h.ThrottleEvents) + " throttle events", h.ThrottledPercent > 0 || h.ThrottleEvents > 0 ? "bad" : null);
-        Tile(html, "p50 ok", h.OkLatency is { } l50 ? Milliseconds(l50.P50) : "–", "successful operations");
-        Tile(html, "p95 ok", h.OkLatency is { } l95 ? Milliseconds(l95.P95) : "–", "successful operations");
-        Tile(html, "p99 ok", h.OkLatency is { } l99 ? Milliseconds(l99.P99) : "–", "successful operations");
+        Tile(html, "p50 ok" + simulated, h.OkLatency is { } l50 ? Milliseconds(l50.P50) : "–", "successful operations");
+        Tile(html, "p95 ok" + simulated, h.OkLatency is { } l95 ? Milliseconds(l95.P95) : "–", "successful operations");
+        Tile(html, "p99 ok" + simulated, h.OkLatency is { } l99 ? Milliseconds(l99.P99) : "–", "successful operations");
         Tile(html, "budgets", h.Budgets == 0 ? "none" : FormattableString.Invariant($"{h.BudgetsMet}/{h.Budgets}"), h.Budgets == 0 ? "set in the suite" : "met",
             h.BudgetsMet < h.Budgets ? "bad" : null);
         html.Close("div");

@@ -23,6 +23,7 @@ public static partial class HtmlReport
             ("ended", Timestamp(run.EndedAt)),
             ("duration", Seconds(run.DurationSeconds) + (run.DurationScale == 1 ? "" : $" (durations scaled by {Number(run.DurationScale)})")),
             ("interrupted", run.Interrupted ? "yes: results are partial" : "no"),
+            .. run.Simulation is { } simulation ? [("simulation", FormattableString.Invariant($"virtual time, played in {Seconds(simulation.WallSeconds)}; {Count(simulation.Attempts)} attempts; service time per attempt: {string.Join("; ", simulation.ServiceTime)}"))] : Array.Empty<(string, string)>(),
             ("target", target.Kind + (target.Endpoint is null ? "" : " " + target.Endpoint) + ", region " + target.Region),
             ("AWS SDK", FormattableString.Invariant($"AWSSDK.DynamoDBv2 {target.SdkVersion}, AWSSDK.Core {target.SdkCoreVersion}, retry mode {target.RetryMode}, at most {target.MaxAttempts} attempts") + (target.TimeoutSeconds is { } timeout ? FormattableString.Invariant($" of {timeout:0.###} s each") : "")
                 + (target.MaxConnections is { } connections ? FormattableString.Invariant($", at most {connections} connections") : "")

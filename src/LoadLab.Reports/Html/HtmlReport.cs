@@ -1,6 +1,7 @@
 using LoadLab.Core.Results;
 using LoadLab.Reports.Charts;
 using LoadLab.Reports.Markdown;
+using LoadLab.Reports.Text;
 using static LoadLab.Reports.Text.ReportNumbers;
 
 namespace LoadLab.Reports.Html;
@@ -54,6 +55,8 @@ public static partial class HtmlReport
             .Element("p", SummaryMarkdown.Verdict(result), "verdict " + css)
             .Element("p", $"Run {run.RunId} · environment {run.Environment} · started {Timestamp(run.StartedAt)} · {Seconds(run.DurationSeconds)}" +
                 (run.Interrupted ? " · interrupted: results are partial" : ""), "muted");
+        if (SimulationText.Banner(result) is { } banner)
+            html.Element("p", banner, "simulated");
         html.Open("nav").Open("ul");
         Link(html, "budgets", "Budgets");
         for (int i = 0; i < scenarioIds.Count; i++)

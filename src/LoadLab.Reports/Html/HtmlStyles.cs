@@ -13,6 +13,7 @@ internal static class HtmlStyles
         h3 { font-size: 16px; margin: 20px 0 8px; }
         p, li { max-width: 80ch; }
         .muted, figcaption, .note { color: var(--muted); }
+        .simulated { border-left: 4px solid var(--warn); padding: 6px 12px; background: #fff8e6; }
         .verdict { display: inline-block; font-weight: 600; padding: 4px 12px; border-radius: 999px; color: #fff; margin: 8px 0; }
         .verdict.pass { background: var(--pass); } .verdict.fail { background: var(--fail); } .verdict.warn { background: var(--warn); }
         nav ul { list-style: none; padding: 0; margin: 8px 0 0; display: flex; flex-wrap: wrap; gap: 6px 18px; }

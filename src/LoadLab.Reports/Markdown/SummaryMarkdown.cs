@@ -17,7 +17,7 @@ public static class SummaryMarkdown
         ArgumentNullException.ThrowIfNull(result);
         var sb = new StringBuilder();
         WriteHeader(sb, result);
-        WriteHeadline(sb, Headline.Of(result));
+        WriteHeadline(sb, Headline.Of(result), SimulationText.LatencySuffix(result));
         WriteBudgets(sb, result.Budgets);
         WriteOperations(sb, result);
         WriteThrottles(sb, result);
@@ -50,15 +50,17 @@ public static class SummaryMarkdown
         table.Row(run.RunId, run.Environment, Timestamp(run.StartedAt), Seconds(run.DurationSeconds),
             run.Interrupted ? "yes" : "no", run.Target.Kind + (run.Target.Endpoint is { } e ? " " + e : ""));
         table.WriteTo(sb);
+        if (SimulationText.Banner(result) is { } banner)
+            sb.Append("\n**").Append(MarkdownTable.Escape(banner)).Append("**\n");
         if (result.Simulator is { } simulator)
             sb.Append("\nCapacity simulator: ").Append(MarkdownTable.Escape(SimulatorText.Settings(simulator))).Append(".\n");
         sb.Append('\n');
     }
 
-    private static void WriteHeadline(StringBuilder sb, Headline headline)
+    private static void WriteHeadline(StringBuilder sb, Headline headline, string simulated)
     {
         sb.Append("### Headline\n\n");
-        var table = new MarkdownTable(">operations", ">ops/s", ">goodput (ok/s)", ">errors", ">throttled", ">p50 ok", ">p95 ok", ">p99 ok", "budgets");
+        var table = new MarkdownTable(">operations", ">ops/s", ">goodput (ok/s)", ">errors", ">throttled", ">p50 ok" + simulated, ">p95 ok" + simulated, ">p99 ok" + simulated, "budgets");
         table.Row(
             Count(headline.Operations), Number(headline.OpsPerSecond), Number(headline.Goodput),
             Number(headline.ErrorPercent) + " %", Number(headline.ThrottledPercent) + " %",

@@ -9,9 +9,12 @@ namespace LoadLab.Runner.Running;
 /// Runs a suite: resolves it once (<see cref="RunResolver"/>), then carries out its variants one after the other,
 /// each through the ordinary single run on its own tables and into its own sub-folder, then writes the comparison
 /// next to them. A suite without variants is one ordinary run. Ctrl+C during a variant stops there: what ran is compared.
+/// <paramref name="single"/> carries out one variant: a real run by default, a simulation for <c>loadlab simulate</c>.
 /// </summary>
-internal sealed class VariantRunner(RunServices services)
+internal sealed class VariantRunner(RunServices services, Func<ResolvedRun, ResolvedVariant, CancellationToken, Task<RunOutcome>>? single = null)
 {
+    private readonly Func<ResolvedRun, ResolvedVariant, CancellationToken, Task<RunOutcome>> runOne = single ?? new RunOrchestrator(services).RunAsync;
+
     public async Task<SuiteOutcome> RunAsync(RunOptions options, CancellationToken stop)
     {
         var resolved = RunResolver.Resolve(options, services.Time.GetUtcNow(), services.EnvironmentVariables);
@@ -30,11 +33,10 @@ internal sealed class VariantRunner(RunServices services)
 
     public async Task<SuiteOutcome> RunAsync(ResolvedRun run, CancellationToken stop)
     {
-        var orchestrator = new RunOrchestrator(services);
         if (run.Suite.Variants.Count == 0)
         {
-            var single = await orchestrator.RunAsync(run, run.Runs[0], stop).ConfigureAwait(false);
-            return new SuiteOutcome([new VariantOutcome(null, single)], null, single.Verdict);
+            var only = await runOne(run, run.Runs[0], stop).ConfigureAwait(false);
+            return new SuiteOutcome([new VariantOutcome(null, only)], null, only.Verdict);
         }
 
         var outcomes = new List<VariantOutcome>();
@@ -47,7 +49,7 @@ internal sealed class VariantRunner(RunServices services)
                 (variant.Changes.Count == 0 ? " (the suite as written)" : " (" + string.Join("; ", variant.Changes) + ")"));
             try
             {
-                var outcome = await orchestrator.RunAsync(run, run.Runs[i], stop).ConfigureAwait(false);
+                var outcome = await runOne(run, run.Runs[i], stop).ConfigureAwait(false);
                 outcomes.Add(new VariantOutcome(variant, outcome));
                 interrupted = outcome.Result.Run.Interrupted;
                 // The run has failed already; the next variant's figures would not be comparable anyway.

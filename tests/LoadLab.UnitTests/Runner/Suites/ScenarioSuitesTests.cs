@@ -19,6 +19,7 @@ public class ScenarioSuitesTests
     [InlineData("key-design-compare.yaml", "orders:put")]
     [InlineData("capacity-compare.yaml", "profiles:get,put")]
     [InlineData("traffic-profile.yaml", "diurnal:get,put")]
+    [InlineData("capacity-planning.yaml", "api:get,put,update")]
     public void Ready_suites_load_and_every_scenario_builds_an_executor(string file, params string[] scenarios)
     {
         var plan = SuiteLoader.Load(RepositoryPath("scenarios", file), Options);
