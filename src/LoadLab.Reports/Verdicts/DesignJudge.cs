@@ -23,7 +23,8 @@ public static class DesignJudge
     {
         ArgumentNullException.ThrowIfNull(variants);
         percentiles ??= DefaultPercentiles;
-        var figures = variants.Select(v => new VariantFigures(v.Name, v.Result)).ToList();
+        bool paired = PairedSimulations(variants);
+        var figures = variants.Select(v => new VariantFigures(v.Name, v.Result, paired)).ToList();
         var names = figures.Select(f => f.Name).ToList();
         var rows = new List<JudgedRow>();
 
@@ -154,9 +155,20 @@ public static class DesignJudge
 
     private static string Pct(double? value) => value is { } v ? ReportNumbers.Number(v) + " %" : "–";
 
+    /// <summary>
+    /// Simulations with one seed replay the same arrivals, keys and items for every design: what differs in failures,
+    /// throttles and goodput is the designs' doing, not the noise a bootstrap over seconds guards against (a throttle
+    /// storm of ten minutes in a simulated day is real, not a chance block of seconds). Latency stays bootstrapped:
+    /// service times are drawn.
+    /// </summary>
+    internal static bool PairedSimulations(IReadOnlyList<VariantRun> variants) =>
+        variants.Count > 1 && variants.All(v => v.Result.Run.Simulation is not null) && variants.Select(v => v.Result.Run.Seed).Distinct().Count() == 1;
+
     private static IReadOnlyList<string> Warnings(IReadOnlyList<VariantRun> variants)
     {
         var warnings = new List<string>();
+        if (PairedSimulations(variants))
+            warnings.Add("Simulated on virtual time with one seed: every design saw the same arrivals, keys and items, so failures, throttles and goodput are judged on effect size alone (no bootstrap); latencies are modelled and bootstrapped as usual.");
         foreach (var v in variants.Where(v => v.Result.Run.Interrupted))
             warnings.Add($"{v.Name} was interrupted: its results are partial.");
         if (variants.Select(v => v.Result.Run.DurationScale).Distinct().Count() > 1)

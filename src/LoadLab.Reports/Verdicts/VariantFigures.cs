@@ -9,7 +9,7 @@ namespace LoadLab.Reports.Verdicts;
 /// The judged figures of one variant, per operation and for the whole run: point values from the totals (through the
 /// same definitions the run reports use) and bootstrap replicates from the measured seconds.
 /// </summary>
-internal sealed class VariantFigures(string name, RunResult result)
+internal sealed class VariantFigures(string name, RunResult result, bool pairedTraffic = false)
 {
     private static readonly string[] ErrorOutcomes = [.. OutcomeKinds.All.Where(k => k.IsError()).Select(k => k.JsonName())];
 
@@ -24,17 +24,20 @@ internal sealed class VariantFigures(string name, RunResult result)
         return s is null || o is null || o.Completed == 0 ? null : (s, o);
     }
 
+    /// <summary>Bootstrap replicates of a count-based figure, or none when the designs replayed the same traffic (DesignJudge.PairedSimulations).</summary>
+    private double[]? Unpaired(double[]? replicates) => pairedTraffic ? null : replicates;
+
     /// <summary>Throttled and failed (client, server, timeout, network) operations; condition failures are answers, not failures.</summary>
     public static long Failed(OperationResult op) => op.Count("throttled") + ErrorOutcomes.Sum(op.Count);
 
     public Estimate Goodput(string scenario, string operation) => Find(scenario, operation) is not var (s, o) ? Estimate.None
-        : new Estimate(Throughput.Goodput(o, s), Ratio(s, o, x => x.Ok, x => x.Length, 1, "goodput"), SecondsShortfall(s, o));
+        : new Estimate(Throughput.Goodput(o, s), Unpaired(Ratio(s, o, x => x.Ok, x => x.Length, 1, "goodput")), SecondsShortfall(s, o));
 
     public Estimate FailureRate(string scenario, string operation) => Find(scenario, operation) is not var (s, o) ? Estimate.None
-        : new Estimate(100.0 * Failed(o) / o.Completed, Ratio(s, o, x => x.Failed, x => x.Completed, 100, "failures"), SecondsShortfall(s, o));
+        : new Estimate(100.0 * Failed(o) / o.Completed, Unpaired(Ratio(s, o, x => x.Failed, x => x.Completed, 100, "failures")), SecondsShortfall(s, o));
 
     public Estimate ThrottleRate(string scenario, string operation) => Find(scenario, operation) is not var (s, o) ? Estimate.None
-        : new Estimate(100.0 * o.Count("throttled") / o.Completed, Ratio(s, o, x => x.Throttled, x => x.Completed, 100, "throttles"), SecondsShortfall(s, o));
+        : new Estimate(100.0 * o.Count("throttled") / o.Completed, Unpaired(Ratio(s, o, x => x.Throttled, x => x.Completed, 100, "throttles")), SecondsShortfall(s, o));
 
     /// <summary>Ok-latency percentiles (100 = max); replicates for the percentiles, never for the max (one sample decides it).</summary>
     public IReadOnlyList<Estimate> Latency(string scenario, string operation, IReadOnlyList<double> percentiles)
@@ -64,7 +67,7 @@ internal sealed class VariantFigures(string name, RunResult result)
         var seconds = MeasuredSecond.Of(Result);
         double value = Result.Scenarios.Sum(s => s.Operations.Sum(o => Throughput.Goodput(o, s)));
         // Scenarios run side by side, so the ok operations of one second, summed over them, are the run's rate in that second.
-        return new Estimate(value, SecondFigures.Ratio(seconds, x => x.Ok, x => x.Length, 1, SecondFigures.Seed(Name, "run", "goodput")),
+        return new Estimate(value, Unpaired(SecondFigures.Ratio(seconds, x => x.Ok, x => x.Length, 1, SecondFigures.Seed(Name, "run", "goodput"))),
             seconds.Count < Noise.MinSeconds ? "too few measured seconds" : null);
     }
 
@@ -75,7 +78,7 @@ internal sealed class VariantFigures(string name, RunResult result)
             return Estimate.None;
         var seconds = MeasuredSecond.Of(Result);
         return new Estimate(100.0 * Result.Scenarios.Sum(s => s.Operations.Sum(Failed)) / completed,
-            SecondFigures.Ratio(seconds, x => x.Failed, x => x.Completed, 100, SecondFigures.Seed(Name, "run", "failures")),
+            Unpaired(SecondFigures.Ratio(seconds, x => x.Failed, x => x.Completed, 100, SecondFigures.Seed(Name, "run", "failures"))),
             seconds.Count < Noise.MinSeconds ? "too few measured seconds" : null);
     }
 

@@ -42,7 +42,8 @@ internal sealed class SimulationOrchestrator(RunServices services)
         var options = new SimulationOptions
         {
             Seed = plan.Seed,
-            Interval = plan.Interval,
+            // Longer than the suite's interval only for runs past two hours of seconds (docs/simulate.md §9).
+            Interval = SimulationIntervals.For(LoadEngine.PlannedDuration(plan.Scenarios), plan.Interval),
             Retry = new SdkRetryPolicy(plan.Sdk),
             ServiceTime = serviceTime,
             OnIntervalClosing = model.Tick,

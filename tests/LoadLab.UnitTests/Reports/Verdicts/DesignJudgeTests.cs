@@ -27,6 +27,31 @@ public sealed class DesignJudgeTests
     }
 
     [Fact]
+    public void A_short_throttle_storm_is_within_the_noise_of_measured_runs_but_the_designs_doing_in_simulations_of_one_seed()
+    {
+        // 300 s, one design throttles 80 of 100 operations a second for 3 s: a chance block of seconds for a measurement.
+        var storm = Design("fixed", medianMicros: 2_000, failedPerSecond: 80, seed: 1, seconds: 300, failingSeconds: (150, 3));
+        var steady = Design("autoscaled", medianMicros: 2_000, seed: 2, seconds: 300);
+
+        var measured = DesignJudge.Judge([storm, steady]);
+        var simulated = DesignJudge.Judge([Simulated(storm), Simulated(steady)]);
+
+        Assert.Null(measured.Row("orders/put", "failure rate (throttled + errors)")!.Better);
+        Assert.DoesNotContain(measured.Warnings, w => w.StartsWith("Simulated", StringComparison.Ordinal));
+        // Simulations of one seed replay the same arrivals: the storm is the fixed design's, however short.
+        Assert.Equal(1, simulated.Row("orders/put", "failure rate (throttled + errors)")!.Better);
+        Assert.Equal(1, simulated.Row("run", "failure rate (throttled + errors)")!.Better);
+        Assert.Equal("autoscaled", simulated.Verdict.Best);
+        Assert.Contains(simulated.Warnings, w => w.StartsWith("Simulated on virtual time with one seed", StringComparison.Ordinal));
+        // Different seeds are different traffic: back to the bootstrap.
+        var reseeded = Simulated(steady) with { Result = Simulated(steady).Result with { Run = Simulated(steady).Result.Run with { Seed = 7 } } };
+        Assert.Null(DesignJudge.Judge([Simulated(storm), reseeded]).Row("orders/put", "failure rate (throttled + errors)")!.Better);
+    }
+
+    private static LoadLab.Reports.Charts.VariantRun Simulated(LoadLab.Reports.Charts.VariantRun run) =>
+        run with { Result = run.Result with { Run = run.Result.Run with { Simulation = new LoadLab.Core.Results.SimulationInfo(1, [], 1), Seed = 42 } } };
+
+    [Fact]
     public void The_same_design_twice_differs_only_by_noise_and_gets_no_mark()
     {
         var first = Design("first", medianMicros: 2_000, failedPerSecond: 2, seed: 11);

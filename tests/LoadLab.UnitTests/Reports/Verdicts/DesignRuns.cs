@@ -13,12 +13,15 @@ internal static class DesignRuns
 {
     /// <param name="medianMicros">The median latency of successful operations.</param>
     /// <param name="failedPerSecond">Operations per second that end throttled (fast: they fail at 300 µs).</param>
-    public static VariantRun Design(string name, long medianMicros, int failedPerSecond = 0, int seed = 1, int seconds = 30, int perSecond = 100, double usdPerMillion = 25)
+    /// <param name="failingSeconds">When set, only these seconds (from, count) have <paramref name="failedPerSecond"/> failures: a throttle storm.</param>
+    public static VariantRun Design(string name, long medianMicros, int failedPerSecond = 0, int seed = 1, int seconds = 30, int perSecond = 100, double usdPerMillion = 25, (int From, int Count)? failingSeconds = null)
     {
         var random = new Random(seed);
         var series = new Second[seconds];
+        int storm = failedPerSecond;
         for (int s = 0; s < seconds; s++)
         {
+            failedPerSecond = failingSeconds is { } f && (s < f.From || s >= f.From + f.Count) ? 0 : storm;
             var micros = new List<long>(perSecond);
             for (int i = 0; i < perSecond - failedPerSecond; i++)
                 micros.Add((long)(medianMicros * Math.Exp(0.25 * Gaussian(random))));
@@ -28,7 +31,7 @@ internal static class DesignRuns
         }
 
         var operation = Operation("put", series);
-        operation = operation with { ThrottleReasons = failedPerSecond == 0 ? new Dictionary<string, long>() : new Dictionary<string, long> { ["TableWriteKeyRangeThroughputExceeded"] = operation.Count("throttled") } };
+        operation = operation with { ThrottleReasons = storm == 0 ? new Dictionary<string, long>() : new Dictionary<string, long> { ["TableWriteKeyRangeThroughputExceeded"] = operation.Count("throttled") } };
         var run = Create(Scenario("orders", operation));
         long served = operation.Count("ok");
         double usd = usdPerMillion * served / 1_000_000;
