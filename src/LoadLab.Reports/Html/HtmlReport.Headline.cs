@@ -32,7 +32,8 @@ public static partial class HtmlReport
     {
         html.Open("div", state is null ? "tile" : "tile " + state)
             .Element("div", label, "label")
-            .Element("div", value, "value")
+            // Ten million operations and more would overflow a tile at the full size.
+            .Element("div", value, value.Length > 9 ? "value long" : "value")
             .Element("div", detail, "detail")
             .Close("div");
     }

@@ -41,6 +41,7 @@ internal static class HtmlStyles
         .tile.bad { border-top-color: var(--fail); }
         .tile .label { color: var(--muted); font-size: 12.5px; text-transform: uppercase; letter-spacing: .03em; }
         .tile .value { font-size: 24px; font-weight: 650; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .tile .value.long { font-size: 18px; }
         .tile .detail { color: var(--muted); font-size: 12.5px; }
         p.finding { font-size: 16px; max-width: 110ch; margin: 8px 0 4px; }
         td.sub { color: var(--muted); font-size: 12.5px; }
