@@ -204,6 +204,21 @@ public sealed partial class SimulateCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(Out(), "report.html")));
     }
 
+    [Theory]
+    [InlineData("{ get: 80, put: 20 }", "{ rate: 50, for: 2h }", true)]
+    [InlineData("{ get: 80, put: 20 }", "{ rate: 50, for: 20m }", false)]
+    [InlineData("{ get: 80, scan: 1 }", "{ rate: 50, for: 2h }", false)]
+    public async Task Plan_suggests_simulate_for_a_long_load_that_simulate_can_carry_out(string mix, string load, bool suggested)
+    {
+        string suite = Suite(mix: mix, load: load);
+
+        var (exit, output) = await InProcessCli.RunCleanAsync("plan", suite);
+
+        Assert.True(exit == 0, output);
+        Assert.Equal(suggested, output.Contains($"The load lasts 2h of real time: 'loadlab simulate {suite}' plays it", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Out()));
+    }
+
     [GeneratedRegex(@"Simulated .+ of .+ \(\d+ ?%\) in ")]
     private static partial Regex ProgressLine();
 
