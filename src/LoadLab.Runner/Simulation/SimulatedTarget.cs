@@ -52,7 +52,7 @@ internal sealed class SimulatedTarget
 
     /// <summary>How to fix every refusal of <see cref="Problems"/>: the words the command closes its error with.</summary>
     public static string Fix(string suite) =>
-        $"How to fix: run the suite against the local target instead (loadlab run {suite}), which carries out every operation, or change or drop these operations.";
+        $"How to fix: change the suite as each line says, or run it against the local target instead (loadlab run {suite}), which carries out every operation.";
 
     /// <summary>
     /// Why the plan cannot be simulated, one problem per operation (by its index in the mix) or per scenario (empty

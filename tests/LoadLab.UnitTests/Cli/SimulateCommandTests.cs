@@ -96,8 +96,33 @@ public sealed partial class SimulateCommandTests : IDisposable
         // mix: is on line 12; its entries are on the lines below, indented by six.
         Assert.Contains($"{suite}:14:7: Scenario 'browse', operation 'scan': simulate does not carry out scan yet; it supports get, put, update, delete, query.", output, StringComparison.Ordinal);
         Assert.Contains($"{suite}:15:7: Scenario 'browse', operation 'query': filter is not simulated yet", output, StringComparison.Ordinal);
-        Assert.Contains($"How to fix: run the suite against the local target instead (loadlab run {suite})", output, StringComparison.Ordinal);
+        Assert.Contains($"How to fix: change the suite as each line says, or run it against the local target instead (loadlab run {suite})", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Out()), "a refused simulation creates no report folder");
+    }
+
+    [Fact]
+    public async Task A_scenario_simulate_cannot_play_is_refused_at_its_table()
+    {
+        string path = Path.Combine(folder, "nodata.yaml");
+        File.WriteAllText(path, """
+            name: nodata
+            tables:
+              items: { name: Items, key: { pk: S } }
+              other: { name: Other, key: { pk: S } }
+            data:
+              items: { model: customer, items: 10 }
+            scenarios:
+              - name: a
+                table: other
+                mix: { get: 1 }
+                load: [ { rate: 10, for: 2s } ]
+            """);
+
+        var (exit, output) = await InProcessCli.RunCleanAsync("simulate", path, "--out", Out());
+
+        Assert.True(exit == 2, output);
+        Assert.Contains($"{path}:9:12: Scenario 'a' targets table 'other', which has no data set", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out()));
     }
 
     [Fact]
