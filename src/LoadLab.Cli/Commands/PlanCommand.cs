@@ -2,6 +2,8 @@ using LoadLab.Cli.CommandLine;
 using LoadLab.Cli.Console;
 using LoadLab.Cli.Settings;
 using LoadLab.Runner.Planning;
+using LoadLab.Runner.Simulation;
+using Spectre.Console;
 
 namespace LoadLab.Cli.Commands;
 
@@ -17,6 +19,8 @@ internal sealed class PlanCommand(CommandConsole console) : LoadLabCommand<PlanS
         // Shown for prod as for any environment: on prod nothing is seeded, so seeding is left out there.
         CostView.Write(Console, resolved.PlannedCost, resolved.Prices);
         VariantPlanView.Write(Console, plan);
+        if (SimulationAdvice.For(resolved, settings.SuitePath) is { } advice)
+            Console.MarkupLine($"[grey]{Markup.Escape(advice)}[/]");
         return Task.FromResult(ExitCodes.Ok);
     }
 }

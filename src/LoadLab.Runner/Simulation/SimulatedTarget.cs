@@ -50,15 +50,19 @@ internal sealed class SimulatedTarget
 
     internal SimulatedExecutor ExecutorOf(string scenario) => executors[scenario];
 
+    /// <summary>How to fix every refusal of <see cref="Problems"/>: the words the command closes its error with.</summary>
+    public static string Fix(string suite) =>
+        $"How to fix: change the suite as each line says, or run it against the local target instead (loadlab run {suite}), which carries out every operation.";
+
     /// <summary>
-    /// Why the plan cannot be simulated, one message per problem naming the scenario and operation (empty when it can):
-    /// operations other than <see cref="Supported"/>, options the simulation does not evaluate, and whatever a real
-    /// run's executor would refuse before its first request (the same messages).
+    /// Why the plan cannot be simulated, one problem per operation (by its index in the mix) or per scenario (empty
+    /// when it can): operations other than <see cref="Supported"/>, options the simulation does not evaluate, and
+    /// whatever a real run's executor would refuse before its first request (the same messages).
     /// </summary>
-    public static IReadOnlyList<string> Problems(RunPlan plan, CapacitySettings? settings = null)
+    public static IReadOnlyList<SimulationProblem> Problems(RunPlan plan, CapacitySettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var problems = new List<string>();
+        var problems = new List<SimulationProblem>();
         using var client = UnusedClient();
         foreach (var scenario in plan.Scenarios)
         {
@@ -66,7 +70,7 @@ internal sealed class SimulatedTarget
             var dataSet = plan.DataSets.FirstOrDefault(d => d.TableId == scenario.TableId);
             if (table is null || dataSet is null)
             {
-                problems.Add($"Scenario '{scenario.Name}' targets table '{scenario.TableId}', which has no data set: add one under data: so operations have keys to use.");
+                problems.Add(new(scenario.Name, null, $"Scenario '{scenario.Name}' targets table '{scenario.TableId}', which has no data set: add one under data: so operations have keys to use."));
                 continue;
             }
 
@@ -77,28 +81,52 @@ internal sealed class SimulatedTarget
             }
             catch (ArgumentException e)
             {
-                problems.Add($"Scenario '{scenario.Name}': {e.Message}");
+                problems.Add(new(scenario.Name, null, $"Scenario '{scenario.Name}': {e.Message}"));
                 continue;
             }
 
-            foreach (var entry in scenario.Mix)
+            for (int i = 0; i < scenario.Mix.Count; i++)
             {
+                var entry = scenario.Mix[i];
                 if (OptionProblem(table, pricing, entry) is { } problem)
-                    problems.Add($"Scenario '{scenario.Name}', operation '{entry.Operation}': {problem}.");
+                    problems.Add(new(scenario.Name, i, $"Scenario '{scenario.Name}', operation '{entry.Operation}': {problem}."));
             }
 
-            // The real executor's own checks (index names, sort keys, placeholders, key templates), never sending anything.
-            try
-            {
-                _ = new DynamoDbOperationExecutor(client, scenario, table, dataSet, DataModels.For(dataSet), plan.Seed);
-            }
-            catch (ArgumentException e)
-            {
-                problems.Add($"Scenario '{scenario.Name}': {e.Message}");
-            }
+            problems.AddRange(ExecutorProblems(client, plan, scenario, table, dataSet));
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// The real executor's own checks (index names, sort keys, placeholders, key templates), never sending anything.
+    /// It stops at the first problem, so a refused scenario is checked again operation by operation to say which;
+    /// a problem every operation shares (the keys) is the scenario's.
+    /// </summary>
+    private static IEnumerable<SimulationProblem> ExecutorProblems(AmazonDynamoDBClient client, RunPlan plan, ScenarioPlan scenario, TablePlan table, DataSetPlan dataSet)
+    {
+        if (ExecutorProblem(client, plan, scenario, table, dataSet) is not { } whole)
+            return [];
+        var each = scenario.Mix
+            .Select((entry, i) => (Index: i, Message: ExecutorProblem(client, plan, scenario with { Mix = [entry] }, table, dataSet)))
+            .Where(p => p.Message is not null)
+            .ToArray();
+        if (each.Length == 0 || (each.Length == scenario.Mix.Count && each.All(p => p.Message == each[0].Message)))
+            return [new SimulationProblem(scenario.Name, null, whole.StartsWith("Scenario '", StringComparison.Ordinal) ? whole : $"Scenario '{scenario.Name}': {whole}")];
+        return each.Select(p => new SimulationProblem(scenario.Name, p.Index, p.Message!));
+    }
+
+    private static string? ExecutorProblem(AmazonDynamoDBClient client, RunPlan plan, ScenarioPlan scenario, TablePlan table, DataSetPlan dataSet)
+    {
+        try
+        {
+            _ = new DynamoDbOperationExecutor(client, scenario, table, dataSet, DataModels.For(dataSet), plan.Seed);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>
@@ -114,7 +142,7 @@ internal sealed class SimulatedTarget
         ArgumentNullException.ThrowIfNull(clock);
         var problems = Problems(plan, model.Settings);
         if (problems.Count > 0)
-            throw new InvalidInputException("The suite cannot be simulated: " + string.Join(" ", problems));
+            throw new InvalidInputException("The suite cannot be simulated: " + string.Join(" ", problems) + " " + Fix(plan.SuitePath ?? "SUITE.yaml"));
 
         var tables = new Dictionary<string, SimulatedTable>(StringComparer.Ordinal);
         foreach (var table in plan.Tables)
@@ -203,8 +231,7 @@ internal sealed class SimulatedTarget
     {
         if (!Supported.Contains(entry.Kind))
         {
-            return $"simulate does not carry out {entry.Operation} yet; it supports {string.Join(", ", Supported.Select(OperationKinds.Name))} "
-                + "(use loadlab run against the local target for the others)";
+            return $"simulate does not carry out {entry.Operation} yet; it supports {string.Join(", ", Supported.Select(OperationKinds.Name))}";
         }
 
         var options = entry.Options;

@@ -244,9 +244,10 @@ public sealed class SimulatedExecutorTests
         var error = Assert.Throws<InvalidInputException>(() => SimulatedTarget.Create(plan, new ScriptedCapacityModel(), new VirtualClock(Start)));
 
         Assert.Equal(2, problems.Count);
-        Assert.StartsWith("Scenario 'browse', operation 'scan': simulate does not carry out scan yet; it supports get, put, update, delete, query", problems[0]);
-        Assert.Contains("operation 'put': condition 'size(email) > :n' is not simulated", problems[1]);
-        Assert.Contains(problems[0], error.Message);
+        Assert.Equal((1, "Scenario 'browse', operation 'scan': simulate does not carry out scan yet; it supports get, put, update, delete, query."), (problems[0].Operation, problems[0].Message));
+        Assert.Equal(2, problems[1].Operation);
+        Assert.Contains("operation 'put': condition 'size(email) > :n' is not simulated", problems[1].Message, StringComparison.Ordinal);
+        Assert.Contains(problems[0].Message, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
