@@ -27,6 +27,7 @@ internal sealed partial class VirtualRun
     private long now;
     private int finishedScenarios;
     private long drainDeadline = long.MaxValue;
+    private bool stopping;
 
     public VirtualRun(IReadOnlyList<SimulatedScenario> scenarios, SimulationOptions options, VirtualClock clock)
     {
@@ -56,8 +57,8 @@ internal sealed partial class VirtualRun
         long processed = 0;
         while (finishedScenarios < scenarios.Length || inFlight > 0)
         {
-            if ((processed++ & StopCheckMask) == 0 && stop.IsCancellationRequested)
-                break;
+            if (!stopping && (processed++ & StopCheckMask) == 0 && stop.IsCancellationRequested)
+                BeginStopping();
             if (!queue.TryPeek(out var next, out var key))
                 break;
             // Past the drain's end the stragglers are cancelled, as the real engine does once its drain times out.
@@ -75,17 +76,9 @@ internal sealed partial class VirtualRun
             Dispatch(next);
         }
 
-        bool interrupted = stop.IsCancellationRequested;
-        if (interrupted)
-        {
-            // Stop at once: nothing more is scheduled and what is in flight counts as cancelled.
+        bool interrupted = stopping;
+        if (inFlight > 0)
             CancelInFlight();
-            for (int s = 0; s < scenarios.Length; s++)
-            {
-                if (!scenarios[s].Finished)
-                    FinishScheduling(s);
-            }
-        }
 
         options.OnIntervalClosing?.Invoke();
         sampler.CloseFinalInterval();
@@ -121,8 +114,24 @@ internal sealed partial class VirtualRun
     private void Enqueue(VirtualEventKind kind, int scenario, int index, long at) =>
         queue.Enqueue(new VirtualEvent(kind, scenario, index), new VirtualEventKey(Math.Max(at, now), order++));
 
+    /// <summary>
+    /// Ctrl+C: nothing new starts (arrivals, queued arrivals, workers' next operations, later phases), and what is in
+    /// flight finishes on virtual time within the drain timeout, as the real engine drains (docs/architecture.md §5).
+    /// </summary>
+    private void BeginStopping()
+    {
+        stopping = true;
+        for (int s = 0; s < scenarios.Length; s++)
+        {
+            scenarios[s].Waiting = false;
+            FinishScheduling(s);
+        }
+    }
+
     private void Dispatch(VirtualEvent e)
     {
+        if (stopping && e.Kind is VirtualEventKind.Arrival or VirtualEventKind.WorkerWake or VirtualEventKind.PhaseDone or VirtualEventKind.ScenarioEnd)
+            return;
         switch (e.Kind)
         {
             case VirtualEventKind.Answer: Answered(e.Index); break;
@@ -310,6 +319,8 @@ internal sealed partial class VirtualRun
     /// <summary>Closed model: the worker starts its next operation, intended now, or stops once its window has closed.</summary>
     private void WorkerWake(int s, int worker)
     {
+        if (stopping)
+            return;
         var scenario = scenarios[s];
         if (now < scenario.WorkerUntil[worker])
         {
