@@ -32,7 +32,7 @@ public static class DesignJudge
         var runGoodput = figures.Select(f => f.RunGoodput()).ToList();
         var runFailsMore = FailsMore(runFailure);
         rows.Add(Ranked("run", "goodput (successful ops/s)", "ops/s", runGoodput, HigherGoodput));
-        rows.Add(Ranked("run", "failure rate (throttled + errors)", "%", runFailure, LowerRate));
+        rows.Add(WithWorse(Ranked("run", "failure rate (throttled + errors)", "%", runFailure, LowerRate), runFailure, LowerRate, names));
 
         var latency = new List<OperationLatency>();
         foreach (var (scenario, operation) in Operations(variants))
@@ -76,8 +76,10 @@ public static class DesignJudge
 
         yield return Descriptive(group, "operations completed", "", Values(o => o.Completed));
         yield return Ranked(group, "goodput (successful ops/s)", "ops/s", [.. figures.Select(f => f.Goodput(scenario, operation))], HigherGoodput);
-        yield return Ranked(group, "failure rate (throttled + errors)", "%", failure, LowerRate);
-        yield return Ranked(group, "throttled (after retries)", "%", [.. figures.Select(f => f.ThrottleRate(scenario, operation))], LowerRate);
+        var names = figures.Select(f => f.Name).ToList();
+        yield return WithWorse(Ranked(group, "failure rate (throttled + errors)", "%", failure, LowerRate), failure, LowerRate, names);
+        var throttled = figures.Select(f => f.ThrottleRate(scenario, operation)).ToList();
+        yield return WithWorse(Ranked(group, "throttled (after retries)", "%", throttled, LowerRate), throttled, LowerRate, names);
         yield return Descriptive(group, "throttle events per call (attempts + unprocessed items)", "", Values(o => (double)o.ThrottleEvents / o.Completed));
 
         var estimates = figures.Select(f => f.Latency(scenario, operation, percentiles)).ToList();
@@ -132,6 +134,20 @@ public static class DesignJudge
         var best = Ranking.Best(estimates, direction);
         string? note = best is null ? Shortfall(estimates) : null;
         return new JudgedRow(group, metric, unit, [.. estimates.Select(e => e.Value)], RowKind.Ranked, best, best is not null, note);
+    }
+
+    /// <summary>
+    /// A row without a single best value (two designs tie at the best) may still have designs clearly worse than
+    /// another: "no clear difference" would hide a design that fails where the others do not, so they are named.
+    /// </summary>
+    private static JudgedRow WithWorse(JudgedRow row, IReadOnlyList<Estimate> estimates, Direction direction, IReadOnlyList<string> names)
+    {
+        if (row.Better is not null || row.Note is not null)
+            return row;
+        var worse = Enumerable.Range(0, estimates.Count)
+            .Where(i => Enumerable.Range(0, estimates.Count).Any(j => j != i && Ranking.Clearly(estimates[j], estimates[i], direction)))
+            .Select(i => names[i]).ToList();
+        return worse.Count == 0 ? row : row with { Significant = true, Note = string.Join(", ", worse) + " clearly worse" };
     }
 
     private static JudgedRow Descriptive(string group, string metric, string unit, IReadOnlyList<double?> values) =>

@@ -27,7 +27,18 @@ internal static class HeadlineRule
         if (kept.Count == 1)
             return Named(names, kept[0], $"fails least: {Pct(failure[kept[0]])} of its operations failed (throttled or errors) against {Others(names, candidates, kept[0], failure, Pct)}. Failures decide first; a design that fails more wins nothing else.");
 
-        candidates = kept;
+        // Designs that fail clearly more are out before goodput, latency and cost; the verdict says so, or its
+        // "no clear difference in failures" (between those left) would read as a claim about every design.
+        var failingMore = candidates.Except(kept).ToList();
+        string outForFailures = failingMore.Count == 0 ? ""
+            : " " + string.Join(" and ", failingMore.Select(i => $"{names[i]} ({Pct(failure[i])} failed)")) + (failingMore.Count == 1 ? " fails" : " fail") + " more and wins nothing.";
+        var verdict = Compare(names, candidates: kept, goodput, latency, cost);
+        return verdict with { Reason = verdict.Reason + outForFailures };
+    }
+
+    private static HeadlineVerdict Compare(IReadOnlyList<string> names, List<int> candidates, IReadOnlyList<Estimate> goodput, IReadOnlyList<OperationLatency> latency, IReadOnlyList<Estimate> cost)
+    {
+        List<int> kept;
         kept = KeepBest(candidates, goodput, HigherGoodput);
         if (kept.Count == 1)
             return Named(names, kept[0], $"serves the most successful operations: {Rate(goodput[kept[0]])} against {Others(names, candidates, kept[0], goodput, Rate)}, with no clear difference in failures.");

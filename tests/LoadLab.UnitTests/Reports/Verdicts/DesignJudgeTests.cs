@@ -48,6 +48,23 @@ public sealed class DesignJudgeTests
         Assert.Null(DesignJudge.Judge([Simulated(storm), reseeded]).Row("orders/put", "failure rate (throttled + errors)")!.Better);
     }
 
+    [Fact]
+    public void When_two_designs_tie_at_the_best_the_one_that_fails_more_is_named_in_the_row_and_the_verdict()
+    {
+        var storm = Design("fixed", medianMicros: 2_000, failedPerSecond: 80, seed: 1, seconds: 300, failingSeconds: (150, 3), usdPerMillion: 10);
+        var autoscaled = Design("autoscaled", medianMicros: 2_000, seed: 2, seconds: 300, usdPerMillion: 20);
+        var onDemand = Design("on-demand", medianMicros: 2_000, seed: 3, seconds: 300, usdPerMillion: 40);
+
+        var judgement = DesignJudge.Judge([Simulated(storm), Simulated(autoscaled), Simulated(onDemand)]);
+
+        var failures = judgement.Row("orders/put", "failure rate (throttled + errors)")!;
+        Assert.Null(failures.Better);
+        Assert.Equal("fixed clearly worse", failures.Note);
+        Assert.Equal("autoscaled", judgement.Verdict.Best);
+        Assert.Contains("costs less", judgement.Verdict.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("fixed (0.8 % failed) fails more and wins nothing.", judgement.Verdict.Reason, StringComparison.Ordinal);
+    }
+
     private static LoadLab.Reports.Charts.VariantRun Simulated(LoadLab.Reports.Charts.VariantRun run) =>
         run with { Result = run.Result with { Run = run.Result.Run with { Simulation = new LoadLab.Core.Results.SimulationInfo(1, [], 1), Seed = 42 } } };
 
