@@ -183,6 +183,9 @@ public static class DesignJudge
     private static IReadOnlyList<string> Warnings(IReadOnlyList<VariantRun> variants)
     {
         var warnings = new List<string>();
+        var simulated = variants.Where(v => v.Result.Run.Simulation is not null).Select(v => v.Name).ToList();
+        if (simulated.Count > 0 && simulated.Count < variants.Count)
+            warnings.Add($"{string.Join(", ", simulated)} {(simulated.Count == 1 ? "is a simulation" : "are simulations")} and the others were measured: simulated latencies are modelled, so compare units, throttles and failures, not latency.");
         if (PairedSimulations(variants))
             warnings.Add("Simulated on virtual time with one seed: every design saw the same arrivals, keys and items, so failures, throttles and goodput are judged on effect size alone (no bootstrap); latencies are modelled and bootstrapped as usual.");
         foreach (var v in variants.Where(v => v.Result.Run.Interrupted))

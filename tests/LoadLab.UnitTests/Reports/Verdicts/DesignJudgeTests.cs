@@ -43,6 +43,8 @@ public sealed class DesignJudgeTests
         Assert.Equal(1, simulated.Row("run", "failure rate (throttled + errors)")!.Better);
         Assert.Equal("autoscaled", simulated.Verdict.Best);
         Assert.Contains(simulated.Warnings, w => w.StartsWith("Simulated on virtual time with one seed", StringComparison.Ordinal));
+        // A simulation beside a measured run: latency is not comparable, and the comparison says so.
+        Assert.Contains(DesignJudge.Judge([Simulated(storm), steady]).Warnings, w => w.StartsWith("fixed is a simulation and the others were measured", StringComparison.Ordinal));
         // Different seeds are different traffic: back to the bootstrap.
         var reseeded = Simulated(steady) with { Result = Simulated(steady).Result with { Run = Simulated(steady).Result.Run with { Seed = 7 } } };
         Assert.Null(DesignJudge.Judge([Simulated(storm), reseeded]).Row("orders/put", "failure rate (throttled + errors)")!.Better);
