@@ -15,7 +15,7 @@ public static class ComparisonMarkdown
         sb.Append("**").Append(MarkdownTable.Escape(ComparisonText.VerdictTitle(judgement.Verdict))).Append("** — ")
             .Append(MarkdownTable.Escape(judgement.Verdict.Reason)).Append("\n\n");
         foreach (var warning in judgement.Warnings)
-            sb.Append("> ⚠️ ").Append(MarkdownTable.Escape(warning)).Append('\n');
+            sb.Append("> ⚠️ ").Append(MarkdownTable.Escape(warning)).Append("\n\n");
         var variants = new MarkdownTable("variant", "changes", "budgets", "report");
         foreach (var v in comparison.Variants)
         {
