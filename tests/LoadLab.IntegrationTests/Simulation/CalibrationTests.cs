@@ -22,11 +22,16 @@ public sealed class CalibrationTests(ITestOutputHelper log) : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    // hot-key's 40 s load becomes 10 s, capacity-compare's 2 × 20 s 2 × 5 s, key-design-compare's 2 × 25 s 2 × 6 s.
+    // hot-key's 40 s load becomes 10 s, capacity-compare's 2 × 20 s 2 × 5 s, key-design-compare's 2 × 25 s 2 × 12.5 s.
+    // key-design-compare's by-tenant row sits at the noise of a real run: every 40 KB put that ends throttled instead
+    // of ok is 40 write units fewer, and how many calls exhaust their attempts varies from real run to real run (the
+    // SDK's backoff jitter is unseeded, and the simulator's second grid falls anywhere against the load's start): 83 to
+    // 95 calls at a quarter of the length, 209 to 224 at half, where 2 % of the units is 5 and 10 calls. Half the length
+    // halves the share of each call; it still failed once in two runs (19,702 real against 19,193 units). See the report.
     [Theory]
     [InlineData("hot-key.yaml", 0.25)]
     [InlineData("capacity-compare.yaml", 0.25)]
-    [InlineData("key-design-compare.yaml", 0.25)]
+    [InlineData("key-design-compare.yaml", 0.5)]
     public Task Ready_suite_simulated_agrees_with_the_real_run(string suite, double scale) =>
         CalibrateAsync(RepositoryPaths.Scenario(suite), scale);
 
