@@ -26,12 +26,13 @@ return which switch
     "simulator-cpu" => await SimulatorCpuBench.RunAsync(options),
     "simulate-engine" => SimulateEngineBench.Run(options, args.Contains("--minutes")),
     "sim-executor" => await SimulatedExecutorBench.RunAsync(options),
+    "calibrate" => await CalibrateBench.RunAsync(),
     "all" => await EngineBench.ClosedAsync(options) + await EngineBench.OpenAsync(options) + await DriverBench.RunAsync(options),
     _ => Help(),
 };
 
 static int Help()
 {
-    Console.WriteLine("usage: dotnet run -c Release --project bench/LoadLab.Bench -- engine-closed|engine-open|memory|driver|data|tracing|report|simulator|simulator-cpu|simulate-engine|sim-executor|admission|harness|all [--seconds N] [--minutes N] [--rate N] [--workers N] [--rounds N] [--modes plain,closed,open,...]; harness-ablate ENDPOINT");
+    Console.WriteLine("usage: dotnet run -c Release --project bench/LoadLab.Bench -- engine-closed|engine-open|memory|driver|data|tracing|report|simulator|simulator-cpu|simulate-engine|sim-executor|calibrate|admission|harness|all [--seconds N] [--minutes N] [--rate N] [--workers N] [--rounds N] [--modes plain,closed,open,...]; harness-ablate ENDPOINT");
     return 2;
 }
