@@ -41,31 +41,58 @@ internal static class ClientWarmupSelection
     /// <summary>LoadLab's default warm-up for <paramref name="scenarios"/>.</summary>
     public static ClientWarmupOptions OptionsFor(IEnumerable<ScenarioPlan> scenarios) => OptionsFor(ClientWarmupOptions.Default, scenarios);
 
-    /// <summary>Share of the smallest provisioned capacity the warm-up may use, counting one unit per call.</summary>
+    /// <summary>Share of a capacity the warm-up may use: of the smallest provisioned units, and of what one key is served.</summary>
     public const double ProvisionedShare = 0.1;
 
+    /// <summary>Units DynamoDB serves one partition key (and one item) per second at most, whatever the table's mode (docs/capacity-model.md).</summary>
+    public const double KeyReadUnits = 3000, KeyWriteUnits = 1000;
+
     /// <summary>
-    /// Calls per second the warm-up may make against <paramref name="tables"/>: a tenth of the smallest provisioned read or
-    /// write units of any of them or their indexes (one unit per call, the least a call costs), so the buckets, burst and
-    /// auto scaling the load meets are those it would have met without the warm-up; null when all are on demand.
+    /// Calls per second the warm-up may make, given each warmed operation's table and estimated cost per call: a tenth of
+    /// the smallest provisioned read or write units of the table or its indexes, and a tenth of what one key is served
+    /// (the calls follow the load's key distribution, so a hot key may get most of them), each divided by the units one
+    /// call costs (one at least). The buckets, burst, per-key limits and auto scaling the load meets are then those it
+    /// would have met without the warm-up: 40 KB puts on a hot key at a hundred calls a second would leave it in debt.
+    /// Null when nothing is warmed.
     /// </summary>
-    public static double? MaxCallsPerSecond(IEnumerable<TablePlan> tables)
+    public static double? MaxCallsPerSecond(IEnumerable<(TablePlan Table, Planning.UnitCost Cost)> calls)
     {
-        ArgumentNullException.ThrowIfNull(tables);
-        var units = tables
-            .SelectMany(t => t.Indexes.Select(i => i.Capacity).Prepend(t.Capacity))
-            .Where(c => c is { Mode: CapacityMode.Provisioned })
-            .SelectMany(c => new[] { c!.ReadUnits, c.WriteUnits })
-            .Where(u => u > 0)
-            .ToList();
-        return units.Count == 0 ? null : Math.Max(0.1, units.Min() * ProvisionedShare);
+        ArgumentNullException.ThrowIfNull(calls);
+        double cap = double.PositiveInfinity;
+        foreach (var (table, cost) in calls)
+        {
+            var provisioned = table.Indexes.Select(i => i.Capacity).Prepend(table.Capacity).Where(c => c is { Mode: CapacityMode.Provisioned }).ToList();
+            double read = provisioned.Select(c => (double)c!.ReadUnits).Where(u => u > 0).Append(KeyReadUnits).Min() * ProvisionedShare;
+            double write = provisioned.Select(c => (double)c!.WriteUnits).Where(u => u > 0).Append(KeyWriteUnits).Min() * ProvisionedShare;
+            if (cost.ReadUnits > 0)
+                cap = Math.Min(cap, read / Math.Max(1, cost.ReadUnits));
+            if (cost.WriteUnits > 0)
+                cap = Math.Min(cap, write / Math.Max(1, cost.WriteUnits));
+        }
+
+        return double.IsPositiveInfinity(cap) ? null : Math.Max(0.1, cap);
     }
 
-    /// <summary><paramref name="options"/> capped at <see cref="MaxCallsPerSecond"/> of <paramref name="tables"/> when that is lower than its own cap.</summary>
-    public static ClientWarmupOptions Paced(ClientWarmupOptions options, IEnumerable<TablePlan> tables)
+    /// <summary>The warmed operations of <paramref name="scenarios"/>, each with its table and estimated cost per call.</summary>
+    public static IEnumerable<(TablePlan Table, Planning.UnitCost Cost)> WarmedCalls(RunPlan plan, IEnumerable<ScenarioPlan> scenarios, bool prod)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        foreach (var scenario in scenarios)
+        {
+            var table = plan.Table(scenario.TableId);
+            if (plan.DataSets.FirstOrDefault(d => d.TableId == scenario.TableId) is not { } data)
+                continue;
+            var estimate = Planning.DataSetEstimator.Estimate(data, table);
+            foreach (int i in Operations(scenario, prod))
+                yield return (table, Planning.OperationCosts.Of(scenario.Mix[i], estimate, table));
+        }
+    }
+
+    /// <summary><paramref name="options"/> capped at <see cref="MaxCallsPerSecond"/> of <paramref name="calls"/> when that is lower than its own cap.</summary>
+    public static ClientWarmupOptions Paced(ClientWarmupOptions options, IEnumerable<(TablePlan Table, Planning.UnitCost Cost)> calls)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return MaxCallsPerSecond(tables) is { } cap && (options.MaxCallsPerSecond is null || cap < options.MaxCallsPerSecond)
+        return MaxCallsPerSecond(calls) is { } cap && (options.MaxCallsPerSecond is null || cap < options.MaxCallsPerSecond)
             ? options with { MaxCallsPerSecond = cap }
             : options;
     }

@@ -97,6 +97,8 @@ internal sealed class RunOrchestrator(RunServices services)
             };
             Reporter.Info($"Running {scenarios.Length} scenario(s) for {Formatting.Duration(LoadEngine.PlannedDuration(plan.Scenarios))}");
             await WaitForStartAsync(run.Shard, stop).ConfigureAwait(false);
+            if (target.Simulated && run.Shard?.StartAt is null)
+                await WholeSecond.WaitAsync(Time, stop).ConfigureAwait(false);
             tracing?.MarkLoadStart();
             StartFaults(run, target);
             window.LoadStarting();
@@ -175,9 +177,9 @@ internal sealed class RunOrchestrator(RunServices services)
 
         var options = ClientWarmupSelection.Paced(
             ClientWarmupSelection.OptionsFor(services.ClientWarmup, scenarios.Select(s => s.Plan)),
-            scenarios.Select(s => plan.Table(s.Plan.TableId)).Distinct());
+            ClientWarmupSelection.WarmedCalls(plan, scenarios.Select(s => s.Plan), prod));
         var summary = await ClientWarmup.RunAsync(warm, options, Time, stop).ConfigureAwait(false);
-        string paced = options.MaxCallsPerSecond is { } c ? Formatting.Invariant($", at most {c:0.#} calls/s (a tenth of the smallest provisioned capacity)") : "";
+        string paced = options.MaxCallsPerSecond is { } c ? Formatting.Invariant($", at most {c:0.#} calls/s (a tenth of the smallest provisioned capacity and of what one key is served, per call's units)") : "";
         Reporter.Info(Formatting.Invariant($"Client warm-up: {summary.Calls:N0} calls ({string.Join(", ", names)}) in {summary.Seconds:0.0} s{paced}, {summary.Failed:N0} not ok; counted in no figure."));
         return summary;
     }

@@ -30,7 +30,10 @@ internal sealed class SimulationOrchestrator(RunServices services)
         // The retry mode and attempts a real run's client would have (defaults included): one rule, SdkInfo's.
         var client = Target.TargetSession.WithSdk(new DynamoDbTargetOptions { Region = run.Simulator.Region }, plan.Sdk);
         var sdk = SdkInfo.For(client);
-        var clock = new VirtualClock(services.Time.GetUtcNow());
+        // On a whole second: the model counts in clock seconds, so a start at the wall clock's sub-second would move
+        // its grid against the load and the same seed would not give the same figures twice.
+        var now = services.Time.GetUtcNow();
+        var clock = new VirtualClock(new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), now.Offset));
         var model = new CapacityModel(run.Simulator, clock);
         var target = SimulatedTarget.Create(plan, model, clock);
         var serviceTime = ServiceTimeModel.Default;

@@ -112,6 +112,9 @@ internal sealed class TargetSession : IAsyncDisposable
     /// <summary>The proxy's call counters now; null without a simulator.</summary>
     public ProxyRequestStatistics? RequestStatistics() => simulator?.RequestStatistics;
 
+    /// <summary>True when requests go through LoadLab's capacity simulator (the local target).</summary>
+    public bool Simulated => simulator is not null;
+
     /// <summary>Starts the simulator's faults (a run does so with its load); false when there are none to start.</summary>
     public bool StartFaults()
     {

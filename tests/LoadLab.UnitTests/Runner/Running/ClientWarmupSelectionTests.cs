@@ -1,3 +1,4 @@
+using LoadLab.Runner.Planning;
 using LoadLab.Core.Plans;
 using LoadLab.Runner.Running;
 
@@ -49,7 +50,7 @@ public sealed class ClientWarmupSelectionTests
     }
 
     [Fact]
-    public void The_warm_up_is_capped_at_a_tenth_of_the_smallest_provisioned_capacity_and_uncapped_on_demand()
+    public void The_warm_up_is_capped_at_a_tenth_of_the_smallest_provisioned_capacity_and_of_a_keys_limit_per_calls_units()
     {
         static TablePlan Table(CapacityPlan capacity, params IndexPlan[] indexes) => new()
         {
@@ -61,10 +62,20 @@ public sealed class ClientWarmupSelectionTests
         var smallIndex = Table(
             new CapacityPlan(CapacityMode.Provisioned, ReadUnits: 1000, WriteUnits: 1000),
             new IndexPlan { Name = "byTier", PartitionKey = new KeyAttribute("tier", "S"), Capacity = new CapacityPlan(CapacityMode.Provisioned, ReadUnits: 20, WriteUnits: 400) });
+        var get = new UnitCost(0.5, 0);
+        var put = new UnitCost(0, 1);
+        var bigPut = new UnitCost(0, 40);
 
-        Assert.Null(ClientWarmupSelection.MaxCallsPerSecond([onDemand]));
-        Assert.Equal(0.5, ClientWarmupSelection.MaxCallsPerSecond([small]));
-        Assert.Equal(2, ClientWarmupSelection.MaxCallsPerSecond([smallIndex]));
-        Assert.Equal(0.5, ClientWarmupSelection.MaxCallsPerSecond([onDemand, smallIndex, small]));
+        Assert.Null(ClientWarmupSelection.MaxCallsPerSecond([]));
+        // On demand, one key is served 3,000 read and 1,000 write units a second: a tenth of it, per call (one unit at least).
+        Assert.Equal(300, ClientWarmupSelection.MaxCallsPerSecond([(onDemand, get)]));
+        Assert.Equal(100, ClientWarmupSelection.MaxCallsPerSecond([(onDemand, get), (onDemand, put)]));
+        // 40 KB puts: 2.5 a second, all on one hot key, use a tenth of what it is served (the hot-key suite's case).
+        Assert.Equal(2.5, ClientWarmupSelection.MaxCallsPerSecond([(onDemand, bigPut)]));
+        Assert.Equal(0.5, ClientWarmupSelection.MaxCallsPerSecond([(small, put)]));
+        Assert.Equal(5, ClientWarmupSelection.MaxCallsPerSecond([(small, get)]));
+        Assert.Equal(2, ClientWarmupSelection.MaxCallsPerSecond([(smallIndex, get)]));
+        Assert.Equal(0.5, ClientWarmupSelection.MaxCallsPerSecond([(onDemand, put), (smallIndex, get), (small, put)]));
+        Assert.Equal(0.1, ClientWarmupSelection.MaxCallsPerSecond([(small, bigPut)]));
     }
 }
