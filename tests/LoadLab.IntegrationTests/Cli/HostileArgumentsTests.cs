@@ -62,6 +62,7 @@ public sealed class HostileArgumentsTests : IClassFixture<HostileArgumentsTests.
             ["--trace-rate", "nan"], ["--trace-slow-ms", "0"], ["--prices", Junk], ["--simulator", "="], ["--preset", ""], ["--env", "prod "],
             ["--region", ""], ["--endpoint", Junk], ["--teardown=maybe"], ["--plain=" + Junk], ["--teardown", "--shard", "0/2"], ["--run-group", "g"],
         ]),
+        ["simulate"] = ([Suite], [["--out", ExistingFile], ["--out", ""], ["--seed", "x"], ["--duration-scale", "0"], ["--preset", Junk], ["--simulator", "="], ["--prices", Junk], ["--env", Junk], [Suite], ["--endpoint", "http://x"], ["--shard", "0/2"]]),
         ["plan"] = ([Suite], [["--seed", "abc"], ["--duration-scale", "0"], ["--env", Junk], ["--env", ""], [Suite], ["--endpoint", "http://x"]]),
         ["seed"] = ([Suite, "--endpoint", "http://127.0.0.1:9"], [["--seed", "x"], ["--endpoint", "ftp://x"], ["--region", Junk], ["--yes=no"], ["--include-kept"]]),
         ["teardown"] = ([Suite, "--endpoint", "http://127.0.0.1:9"], [["--endpoint", ""], ["--include-kept=" + Junk], ["--seed", "1"], ["--env", "qa"]]),
