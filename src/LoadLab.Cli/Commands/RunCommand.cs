@@ -22,19 +22,11 @@ internal sealed class RunCommand(CommandConsole console) : LoadLabCommand<RunSet
 
         foreach (var (variant, outcome) in suite.Runs)
         {
-            if (variant is not null)
-                Console.Write(new Rule($"variant {Markup.Escape(variant.Name)}").LeftJustified());
-            Console.Write(SummaryTable.Build(outcome.Result));
-            foreach (var finding in outcome.Result.Findings)
-                Console.MarkupLine($"[yellow]![/] {Markup.Escape(finding)}");
-            if (outcome.Result.Run.Interrupted)
-                Console.MarkupLine("[yellow]Interrupted: the results are partial.[/]");
-            Console.MarkupLine($"Results: [bold]{Markup.Escape(outcome.ResultsPath)}[/]");
+            SuiteOutcomeView.WriteRun(Console, variant, outcome);
             await MetricsOutput.WriteAsync(metrics, outcome.Result, outcome.ResultsPath, CancellationToken.None).ConfigureAwait(false);
         }
 
-        if (suite.ComparisonPath is { } comparison)
-            Console.MarkupLine($"Comparison: [bold]{Markup.Escape(comparison)}[/]");
+        SuiteOutcomeView.WriteComparison(Console, suite.ComparisonPath);
         return ExitCodes.Of(suite.Verdict);
     }
 }

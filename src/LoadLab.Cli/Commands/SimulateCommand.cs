@@ -19,19 +19,8 @@ internal sealed class SimulateCommand(CommandConsole console) : LoadLabCommand<S
         var suite = await SimulationRunner.RunAsync(services, settings.Options, stop).ConfigureAwait(false);
 
         foreach (var (variant, outcome) in suite.Runs)
-        {
-            if (variant is not null)
-                Console.Write(new Rule($"variant {Markup.Escape(variant.Name)}").LeftJustified());
-            Console.Write(SummaryTable.Build(outcome.Result));
-            foreach (var finding in outcome.Result.Findings)
-                Console.MarkupLine($"[yellow]![/] {Markup.Escape(finding)}");
-            if (outcome.Result.Run.Interrupted)
-                Console.MarkupLine("[yellow]Interrupted: the results are partial.[/]");
-            Console.MarkupLine($"Results: [bold]{Markup.Escape(outcome.ResultsPath)}[/]");
-        }
-
-        if (suite.ComparisonPath is { } comparison)
-            Console.MarkupLine($"Comparison: [bold]{Markup.Escape(comparison)}[/]");
+            SuiteOutcomeView.WriteRun(Console, variant, outcome);
+        SuiteOutcomeView.WriteComparison(Console, suite.ComparisonPath);
         return ExitCodes.Of(suite.Verdict);
     }
 }
